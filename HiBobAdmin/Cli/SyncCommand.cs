@@ -1,0 +1,114 @@
+using System.Globalization;
+using HiBobAdmin.Hosting;
+using HiBobAdmin.Storage;
+using HiBobAdmin.Sync;
+
+namespace HiBobAdmin.Cli;
+
+/// <summary>
+/// <c>HiBobAdmin sync [--dry-run] [--email ADDRESS]</c>: one sync in this process, for cron and pipelines.
+/// Exit codes: 0 everything planned was applied, 2 finished with failed items, 1 failed, blocked or refused.
+/// </summary>
+public static class SyncCommand
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int CompletedWithFailures = 2;
+
+    public static bool Matches(string[] args) =>
+        args is { Length: > 0 } && string.Equals(args[0], "sync", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        output ??= Console.Out;
+        if (!TryParse(args, out var dryRun, out var email, out var hostArgs, out var error))
+        {
+            await output.WriteLineAsync(error);
+            await output.WriteLineAsync("Usage: HiBobAdmin sync [--dry-run] [--email ADDRESS]");
+            return Failure;
+        }
+
+        await using var app = AppHost.Build(hostArgs, HostMode.Cli, configure);
+        await AppHost.InitialiseAsync(app, HostMode.Cli, CancellationToken.None);
+        await app.StartAsync();
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var launcher = scope.ServiceProvider.GetRequiredService<SyncLauncher>();
+            var kind = email is null ? SyncKind.Full : SyncKind.SingleUser;
+            var launch = await launcher.AdmitAsync(kind, email, SyncTrigger.Cli, "cli", dryRun, CancellationToken.None);
+            if (!launch.Accepted)
+            {
+                await output.WriteLineAsync(launch.Message);
+                return Failure;
+            }
+
+            var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
+            var run = await runner.ExecuteAsync(launch.RunId!.Value, CancellationToken.None);
+            await output.WriteLineAsync(Summary(run));
+            return run.Status switch
+            {
+                SyncRunStatus.Succeeded => Success,
+                SyncRunStatus.CompletedWithFailures => CompletedWithFailures,
+                _ => Failure,
+            };
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    public static string Summary(SyncRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var what = run.Kind == SyncKind.Full ? "Full sync" : $"Sync of {run.Subject}";
+        var dry = run.DryRun ? " (dry run)" : "";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            {what}{dry}: {run.Status}
+              employees read: {run.EmployeesRead}, Port users read: {run.PortUsersRead}
+              created: {run.Created}, updated: {run.Updated}, linked: {run.Linked}, unchanged: {run.Unchanged}
+              skipped: {run.Skipped}, failed: {run.Failed}, writes planned: {run.Planned}
+              {run.Message}
+            """);
+    }
+
+    private static bool TryParse(
+        string[] args,
+        out bool dryRun,
+        out string? email,
+        out string[] hostArgs,
+        out string error)
+    {
+        dryRun = false;
+        email = null;
+        error = "";
+        var rest = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--email" when i + 1 < args.Length:
+                    email = args[++i];
+                    break;
+                case "--email":
+                    error = "--email needs an address.";
+                    hostArgs = [];
+                    return false;
+                default:
+                    // Anything else is host configuration, e.g. --Sync:CreateMissingPortUsers=false.
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        hostArgs = [.. rest];
+        return true;
+    }
+}

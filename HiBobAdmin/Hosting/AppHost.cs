@@ -1,0 +1,70 @@
+using HiBobAdmin.Components;
+using HiBobAdmin.HiBob;
+using HiBobAdmin.Port;
+using HiBobAdmin.Storage;
+using HiBobAdmin.Sync;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace HiBobAdmin.Hosting;
+
+/// <summary>Composes the app from its areas; Program.cs and the tests build it the same way.</summary>
+public static class AppHost
+{
+    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        if (mode == HostMode.Cli)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        var environment = SandboxHosting.Configure(builder, mode);
+
+        builder.Services.AddSingleton(environment);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHiBob();
+        builder.Services.AddPort();
+        builder.Services.AddSync(runJobServer: mode == HostMode.Dashboard);
+
+        if (mode == HostMode.Dashboard)
+        {
+            builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+            builder.Services.AddMudServices();
+        }
+
+        var app = builder.Build();
+
+        SandboxHosting.MapSandboxIfEnabled(app);
+
+        if (mode == HostMode.Dashboard)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
+
+            app.UseAntiforgery();
+
+            app.MapStaticAssets();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        }
+
+        return app;
+    }
+
+    /// <summary>Creates the database, closes runs a stopped process left open, and registers the schedule.</summary>
+    public static async Task InitialiseAsync(WebApplication app, HostMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StorageInitializer>()
+            .InitialiseAsync(closeOrphanedRuns: mode == HostMode.Dashboard, cancellationToken);
+        if (mode == HostMode.Dashboard)
+        {
+            scope.ServiceProvider.GetRequiredService<SyncSchedule>().Register();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace HiBobAdmin.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the EF Core context (SQLite) as a factory, so jobs and components own short-lived contexts.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        Directory.CreateDirectory(options.ResolveDataDirectory(contentRoot));
+        var connectionString = options.ResolveConnectionString(contentRoot);
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddScoped<StorageInitializer>();
+        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite(connectionString));
+        return services;
+    }
+}

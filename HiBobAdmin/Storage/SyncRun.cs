@@ -1,0 +1,60 @@
+namespace HiBobAdmin.Storage;
+
+/// <summary>One sync run as recorded in the app's own storage, so history outlives Hangfire's in-memory state.</summary>
+public sealed class SyncRun
+{
+    public Guid Id { get; set; }
+
+    public SyncKind Kind { get; set; }
+
+    public SyncTrigger Trigger { get; set; }
+
+    /// <summary>Who or what started it: an admin's name, "schedule", "cli".</summary>
+    public string StartedBy { get; set; } = "";
+
+    /// <summary>For a single-user sync, the email or employee id exactly as the admin typed it.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The subject normalised (trimmed, lower-case), so two spellings of one email are one person.</summary>
+    public string? SubjectKey { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public SyncRunStatus Status { get; set; }
+
+    public DateTimeOffset QueuedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int EmployeesRead { get; set; }
+
+    public int PortUsersRead { get; set; }
+
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Linked { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public int Skipped { get; set; }
+
+    public int Failed { get; set; }
+
+    /// <summary>Writes planned for this run; with <see cref="Done"/> it drives the progress bar.</summary>
+    public int Planned { get; set; }
+
+    public int Done { get; set; }
+
+    /// <summary>One sentence for the admin: why it failed or was blocked, or a summary.</summary>
+    public string? Message { get; set; }
+
+    public List<SyncRunItem> Items { get; set; } = [];
+
+    public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    public bool IsActive => Status is SyncRunStatus.Queued or SyncRunStatus.Running;
+}

@@ -1,0 +1,85 @@
+using HiBobAdmin.Matching;
+
+namespace HiBobAdmin.Sync;
+
+/// <summary>
+/// Holds the last reconciled view of both sides. Pages read it; a sync replaces it. The first page visit loads it
+/// once, shared by every caller that arrives meanwhile (prerendering and the interactive render included).
+/// </summary>
+public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes)
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile PeopleSnapshot? _current;
+
+    public PeopleSnapshot? Current => _current;
+
+    public event Action<PeopleSnapshot>? Changed;
+
+    public void Replace(PeopleSnapshot snapshot)
+    {
+        _current = snapshot;
+        Changed?.Invoke(snapshot);
+    }
+
+    /// <summary>Replaces the rows of one person (after a single-user sync), keeping everyone else's.</summary>
+    public void ReplaceRows(Func<PersonRow, bool> belongsToPerson, IEnumerable<PersonRow> rows, DateTimeOffset readAt)
+    {
+        ArgumentNullException.ThrowIfNull(belongsToPerson);
+        var current = _current;
+        if (current is null)
+        {
+            return;
+        }
+
+        var people = current.People.Where(p => !belongsToPerson(p)).Concat(rows).ToList();
+        Replace(current with { People = people, ReadAt = readAt });
+    }
+
+    /// <summary>The current snapshot, or a fresh read of both sides when there is none yet (nothing is written).</summary>
+    public async Task<PeopleSnapshot> GetOrLoadAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } current)
+        {
+            return current;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } loaded)
+            {
+                return loaded;
+            }
+
+            return await RefreshCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Re-reads both sides without writing anything.</summary>
+    public async Task<PeopleSnapshot> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            return await RefreshCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<PeopleSnapshot> RefreshCoreAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<SyncStateReader>();
+        var state = await reader.ReadAllAsync(cancellationToken);
+        var snapshot = state.ToSnapshot(Reconciler.Reconcile(state.ToInput(createMissingPortUsers: false)));
+        Replace(snapshot);
+        return snapshot;
+    }
+}

@@ -1,0 +1,84 @@
+using HiBobAdmin.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiBobAdmin.Sync;
+
+/// <summary>Reads and writes run records; each call owns a short-lived context, so parallel jobs never share one.</summary>
+public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
+{
+    public async Task<SyncRun?> FindAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SyncRun>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking()
+            .OrderByDescending(r => r.QueuedAt)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SyncRunItem>> ItemsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RunItems.AsNoTracking()
+            .Where(i => i.RunId == runId)
+            .OrderBy(i => i.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The run that blocks a new one: an active full sync, or an active sync of the same subject.</summary>
+    public async Task<SyncRun?> FindActiveAsync(SyncKind kind, string? subjectKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var active = db.Runs.AsNoTracking()
+            .Where(r => r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running)
+            .Where(r => r.Kind == kind);
+        if (kind == SyncKind.SingleUser)
+        {
+            active = active.Where(r => r.SubjectKey == subjectKey);
+        }
+
+        return await active.OrderBy(r => r.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task AddAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the run's own columns (status, counts, message); items are added separately.</summary>
+    public async Task SaveAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = run.Items;
+        run.Items = [];
+        try
+        {
+            db.Runs.Update(run);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            run.Items = items;
+        }
+    }
+
+    public async Task AddItemsAsync(IReadOnlyCollection<SyncRunItem> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.RunItems.AddRange(items);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

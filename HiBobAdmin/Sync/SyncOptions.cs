@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HiBobAdmin.Sync;
+
+/// <summary>How and when syncs run (section <c>Sync</c>).</summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Sync";
+
+    /// <summary>Cron (5 fields, UTC) of the recurring full sync; empty turns it off.</summary>
+    public string? Schedule { get; set; } = "0 * * * *";
+
+    /// <summary>As Port's guide does: an employee with no Port user gets one (Port creates it without an invitation).</summary>
+    public bool CreateMissingPortUsers { get; set; } = true;
+
+    /// <summary>Concurrent Port write requests.</summary>
+    [Range(1, 32)]
+    public int MaxConcurrentRequests { get; set; } = 4;
+
+    /// <summary>Consecutive credential rejections after which the recurring sync pauses until one succeeds.</summary>
+    [Range(1, 100)]
+    public int PauseAfterAuthFailures { get; set; } = 3;
+}

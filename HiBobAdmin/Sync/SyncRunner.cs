@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using HiBobAdmin.HiBob;
+using HiBobAdmin.Infrastructure;
+using HiBobAdmin.Matching;
+using HiBobAdmin.Port;
+using HiBobAdmin.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HiBobAdmin.Sync;
+
+/// <summary>
+/// Executes one recorded run: read both sides, reconcile, apply the plan (entities before links), record every
+/// item, and publish progress. Used by the Hangfire job and by the CLI alike.
+/// </summary>
+public sealed partial class SyncRunner(
+    SyncStateReader reader,
+    IPortCatalog port,
+    RunStore runs,
+    DataModelGate dataModel,
+    PeopleSnapshotStore snapshots,
+    SyncProgressHub hub,
+    CredentialHealth credentials,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncRunner> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task<SyncRun> ExecuteAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {runId} does not exist.");
+        if (!run.IsActive)
+        {
+            return run;
+        }
+
+        run.Status = SyncRunStatus.Running;
+        run.StartedAt = time.GetUtcNow();
+        await runs.SaveAsync(run, cancellationToken);
+        hub.Publish(run);
+        LogStarted(run.Id, run.Kind, run.Trigger, run.DryRun);
+
+        try
+        {
+            await RunCoreAsync(run, cancellationToken);
+            credentials.RecordSuccess();
+        }
+        catch (VendorApiException ex)
+        {
+            run.Status = SyncRunStatus.Failed;
+            run.Message = ex.Message;
+            if (ex.StatusCode is 401 or 403)
+            {
+                credentials.RecordFailure(ex.Message);
+            }
+
+            LogFailed(ex, run.Id, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Status = SyncRunStatus.Interrupted;
+            run.Message = "The run was stopped before it finished; the next run picks up where it left off.";
+        }
+
+        run.FinishedAt = time.GetUtcNow();
+        await runs.SaveAsync(run, CancellationToken.None);
+        hub.Publish(run);
+        LogFinished(run.Id, run.Status, run.Created, run.Updated, run.Linked, run.Unchanged, run.Skipped, run.Failed);
+        return run;
+    }
+
+    private async Task RunCoreAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        if (!run.DryRun)
+        {
+            await dataModel.EnsureReadyAsync(cancellationToken);
+        }
+
+        var state = await ReadAsync(run, cancellationToken);
+        if (state is null)
+        {
+            run.Status = SyncRunStatus.Failed;
+            run.Message = HiBobMessages.NoEmployee(run.Subject ?? "");
+            return;
+        }
+
+        var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers));
+        var plan = reconciliation.Plan;
+        var names = state.Employees.ToDictionary(e => e.Id, e => e.Name);
+
+        run.EmployeesRead = state.Employees.Count;
+        run.PortUsersRead = state.PortUsers.Count;
+        run.Planned = plan.WriteCount;
+        run.Unchanged = plan.Unchanged;
+        var skipped = state.UnreadableEmployees.Concat(plan.Skipped).ToList();
+        run.Skipped = skipped.Count;
+        await runs.AddItemsAsync(
+            [.. skipped.Select(s => Item(run.Id, s.Subject, names, SyncItemAction.Skip, SyncItemOutcome.Skipped, s.Reason))],
+            cancellationToken);
+
+        if (run.DryRun)
+        {
+            await runs.AddItemsAsync(PlannedItems(run.Id, plan, names), cancellationToken);
+            run.Status = SyncRunStatus.Succeeded;
+            run.Message = $"Dry run: {plan.WriteCount} changes planned, nothing written.";
+            PublishSnapshot(run, state, reconciliation);
+            return;
+        }
+
+        await runs.SaveAsync(run, cancellationToken);
+        hub.Publish(run);
+        await ApplyAsync(run, plan, names, cancellationToken);
+
+        var after = await reader.RereadPortAsync(state, cancellationToken);
+        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value.CreateMissingPortUsers)));
+
+        run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
+        run.Message = run.Failed == 0
+            ? $"{run.Created} created, {run.Updated} updated, {run.Linked} linked, {run.Unchanged} unchanged."
+            : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.";
+    }
+
+    private async Task<SyncState?> ReadAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        if (run.Kind == SyncKind.Full)
+        {
+            return await reader.ReadAllAsync(cancellationToken);
+        }
+
+        // A single read cannot see another record with the same email; the last full read can.
+        var key = run.SubjectKey;
+        var twins = snapshots.Current?.People
+            .Where(p => p.Employee is not null && p.NormalisedEmail is not null && p.NormalisedEmail == key)
+            .Select(p => p.Employee!)
+            .ToList() ?? [];
+        return await reader.ReadOneAsync(run.Subject!, twins, cancellationToken);
+    }
+
+    private async Task ApplyAsync(SyncRun run, SyncPlan plan, Dictionary<string, string> names, CancellationToken cancellationToken)
+    {
+        var progress = new RunProgressReporter(run, hub, time, ProgressInterval);
+        var items = new ConcurrentQueue<SyncRunItem>();
+
+        var entityOutcomes = await port.WriteHibobUsersAsync(plan.HibobUserWrites, progress, cancellationToken);
+        var failedEntities = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.HibobUserWrites.Count; i++)
+        {
+            var write = plan.HibobUserWrites[i];
+            var outcome = entityOutcomes[i];
+            var action = write.Kind switch
+            {
+                HibobUserWriteKind.Create => SyncItemAction.CreateEntity,
+                HibobUserWriteKind.Update => SyncItemAction.UpdateEntity,
+                _ => SyncItemAction.MarkInactive,
+            };
+            if (outcome.Succeeded)
+            {
+                if (write.Kind == HibobUserWriteKind.Create)
+                {
+                    run.Created++;
+                }
+                else
+                {
+                    run.Updated++;
+                }
+            }
+            else
+            {
+                run.Failed++;
+                failedEntities.Add(write.Entity.Identifier);
+            }
+
+            items.Enqueue(Item(run.Id, write.Entity.Identifier, names, action, Outcome(outcome), outcome.Message));
+        }
+
+        // A relation to an entity that failed to write would fail too; say why instead of sending it.
+        var links = plan.UserLinkWrites.Where(l => !failedEntities.Contains(l.EmployeeId)).ToList();
+        foreach (var blocked in plan.UserLinkWrites.Where(l => failedEntities.Contains(l.EmployeeId)))
+        {
+            run.Failed++;
+            items.Enqueue(Item(
+                run.Id, blocked.PortUserIdentifier, names, LinkAction(blocked.Kind), SyncItemOutcome.Failed,
+                $"Not linked: the hibob_user entity {blocked.EmployeeId} could not be written."));
+            progress.Report(1);
+        }
+
+        var linkOutcomes = await port.WriteUserLinksAsync(links, progress, cancellationToken);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            var outcome = linkOutcomes[i];
+            if (outcome.Succeeded)
+            {
+                run.Linked++;
+                if (link.Kind == UserLinkKind.CreateAndLink)
+                {
+                    run.Created++;
+                }
+            }
+            else
+            {
+                run.Failed++;
+            }
+
+            var item = Item(run.Id, link.PortUserIdentifier, names, LinkAction(link.Kind), Outcome(outcome), outcome.Message);
+            item.Name = names.GetValueOrDefault(link.EmployeeId);
+            items.Enqueue(item);
+        }
+
+        run.Done = run.Planned;
+        await runs.AddItemsAsync([.. items], cancellationToken);
+    }
+
+    private void PublishSnapshot(SyncRun run, SyncState state, Reconciliation reconciliation)
+    {
+        var snapshot = state.ToSnapshot(reconciliation);
+        if (run.Kind == SyncKind.Full || snapshots.Current is null)
+        {
+            snapshots.Replace(snapshot);
+            return;
+        }
+
+        var ids = state.Employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var emails = state.Employees.Select(e => EmailAddress.Normalise(e.Email)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        bool Concerns(PersonRow row) =>
+            (row.Employee is not null && ids.Contains(row.Employee.Id))
+            || (row.NormalisedEmail is not null && emails.Contains(row.NormalisedEmail));
+        snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt);
+    }
+
+    private static SyncRunItem[] PlannedItems(Guid runId, SyncPlan plan, Dictionary<string, string> names) =>
+    [
+        .. plan.HibobUserWrites.Select(w => Item(
+            runId,
+            w.Entity.Identifier,
+            names,
+            w.Kind switch
+            {
+                HibobUserWriteKind.Create => SyncItemAction.CreateEntity,
+                HibobUserWriteKind.Update => SyncItemAction.UpdateEntity,
+                _ => SyncItemAction.MarkInactive,
+            },
+            SyncItemOutcome.Planned,
+            null)),
+        .. plan.UserLinkWrites.Select(l =>
+        {
+            var item = Item(runId, l.PortUserIdentifier, names, LinkAction(l.Kind), SyncItemOutcome.Planned, null);
+            item.Name = names.GetValueOrDefault(l.EmployeeId);
+            return item;
+        }),
+    ];
+
+    private static SyncItemAction LinkAction(UserLinkKind kind) => kind switch
+    {
+        UserLinkKind.Link => SyncItemAction.LinkUser,
+        UserLinkKind.Relink => SyncItemAction.RelinkUser,
+        _ => SyncItemAction.CreateUser,
+    };
+
+    private static SyncItemOutcome Outcome(PortWriteOutcome outcome) =>
+        outcome.Succeeded ? SyncItemOutcome.Applied : SyncItemOutcome.Failed;
+
+    private static SyncRunItem Item(
+        Guid runId,
+        string subject,
+        Dictionary<string, string> names,
+        SyncItemAction action,
+        SyncItemOutcome outcome,
+        string? message) =>
+        new()
+        {
+            RunId = runId,
+            Subject = subject,
+            Name = names.GetValueOrDefault(subject),
+            Action = action,
+            Outcome = outcome,
+            Message = message is { Length: > 2000 } ? message[..2000] : message,
+        };
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information,
+        Message = "Sync {RunId} started: {Kind} from {Trigger}, dry run {DryRun}")]
+    private partial void LogStarted(Guid runId, SyncKind kind, SyncTrigger trigger, bool dryRun);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information,
+        Message = "Sync {RunId} finished {Status}: {Created} created, {Updated} updated, {Linked} linked, "
+            + "{Unchanged} unchanged, {Skipped} skipped, {Failed} failed")]
+    private partial void LogFinished(
+        Guid runId, SyncRunStatus status, int created, int updated, int linked, int unchanged, int skipped, int failed);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Sync {RunId} failed: {Reason}")]
+    private partial void LogFailed(Exception exception, Guid runId, string reason);
+}

@@ -1,0 +1,27 @@
+using HiBobAdmin.Matching;
+
+namespace HiBobAdmin.Sync;
+
+/// <summary>Both sides as read for one run.</summary>
+public sealed record SyncState(
+    IReadOnlyList<Employee> Employees,
+    IReadOnlyList<SkippedItem> UnreadableEmployees,
+    IReadOnlyList<PortUser> PortUsers,
+    IReadOnlyList<HibobUserEntity> HibobUsers,
+    DateTimeOffset ReadAt)
+{
+    /// <summary>
+    /// The <c>hibob_user</c> identifiers this state covers: null for a full read, the employee ids for a
+    /// single-user read (Port users are always read in full so that case variants of an email are seen).
+    /// </summary>
+    public IReadOnlyCollection<string>? EntityScope { get; init; }
+
+    public ReconcileInput ToInput(bool createMissingPortUsers) =>
+        new(Employees, PortUsers, HibobUsers, createMissingPortUsers);
+
+    public PeopleSnapshot ToSnapshot(Reconciliation reconciliation)
+    {
+        ArgumentNullException.ThrowIfNull(reconciliation);
+        return new(reconciliation.People, PortUsers.Count(u => u.IsServiceAccount), ReadAt);
+    }
+}
