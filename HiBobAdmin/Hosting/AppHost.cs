@@ -13,7 +13,12 @@ public static class AppHost
 {
     public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name is fixed so tests (whose entry assembly is the test host) find the app's assets.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(AppHost).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         if (mode == HostMode.Cli)
         {

@@ -57,7 +57,7 @@ public static class SandboxHosting
             ["Port:ClientSecret"] = sandbox.PortClientSecret,
         });
 
-        var urls = mode == HostMode.Cli ? url : $"{config["urls"] ?? "http://localhost:5000"};{url}";
+        var urls = mode == HostMode.Cli ? url : $"{DashboardUrls(config)};{url}";
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSandbox(config);
         return new EnvironmentInfo(true, "Sandbox (simulated HiBob)", "Sandbox (simulated Port)");
@@ -74,6 +74,20 @@ public static class SandboxHosting
 
         var host = new Uri(app.Configuration["Sandbox:ListenUrl"]!).Authority;
         app.MapGroup("").RequireHost(host).MapSandbox();
+    }
+
+    // UseUrls replaces what the host would have chosen, so carry over urls, or the HTTP_PORTS form containers use.
+    private static string DashboardUrls(IConfiguration config)
+    {
+        if (!string.IsNullOrWhiteSpace(config["urls"]))
+        {
+            return config["urls"]!;
+        }
+
+        var ports = config["http_ports"];
+        return string.IsNullOrWhiteSpace(ports)
+            ? "http://localhost:5000"
+            : string.Join(';', ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://+:{p.Trim()}"));
     }
 
     private static bool HasAny(IConfiguration config, params string[] keys) =>

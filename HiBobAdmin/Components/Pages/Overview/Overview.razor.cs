@@ -4,13 +4,13 @@ using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
-namespace HiBobAdmin.Components.Pages.Home;
+namespace HiBobAdmin.Components.Pages.Overview;
 
 /// <summary>
 /// The first screen: last run, link-status counts, everyone with their status, and the full-sync button. It reads
 /// the last snapshot (loaded once and shared) and never writes or enqueues from initialisation.
 /// </summary>
-public sealed partial class Home
+public sealed partial class Overview
 {
     private PeopleSnapshot? _snapshot;
     private SyncRun? _lastRun;

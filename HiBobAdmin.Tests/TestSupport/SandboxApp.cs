@@ -1,0 +1,152 @@
+using HiBobAdmin.Hosting;
+using HiBobAdmin.Sandbox;
+using HiBobAdmin.Storage;
+using HiBobAdmin.Sync;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiBobAdmin.Tests.TestSupport;
+
+/// <summary>
+/// The whole app as `dotnet run` starts it, in sandbox mode, on loopback ports chosen at start: the dashboard,
+/// the Hangfire job server and the emulated HiBob and Port, each call crossing real HTTP. Storage lives in a
+/// temporary folder and the sandbox keeps its state in memory.
+/// </summary>
+public sealed class SandboxApp : IAsyncDisposable
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly WebApplication _app;
+
+    private SandboxApp(WebApplication app, string dataDirectory)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public SandboxState Sandbox => Services.GetRequiredService<SandboxState>();
+
+    public PeopleSnapshotStore Snapshots => Services.GetRequiredService<PeopleSnapshotStore>();
+
+    /// <summary>The dashboard's own address (not the sandbox's).</summary>
+    public Uri DashboardUri
+    {
+        get
+        {
+            var sandbox = _app.Configuration["Sandbox:ListenUrl"];
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            return new Uri(addresses.Addresses.First(a => !string.Equals(a, sandbox, StringComparison.OrdinalIgnoreCase)));
+        }
+    }
+
+    public static async Task<SandboxApp> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        string? dataDirectory = null)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("hibobadmin-test-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Sandbox:StatePath"] = "",
+            ["Sync:Schedule"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var app = AppHost.Build([], HostMode.Dashboard, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(builder);
+        });
+        await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
+        await app.StartAsync();
+        return new SandboxApp(app, dataDirectory);
+    }
+
+    /// <summary>Starts a full sync as the dashboard button does and waits for the run to end.</summary>
+    public async Task<SyncRun> RunFullSyncAsync(bool dryRun = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var launch = await scope.ServiceProvider.GetRequiredService<SyncLauncher>()
+            .StartFullSyncAsync(SyncTrigger.Dashboard, "test", dryRun, CancellationToken.None);
+        Assert.True(launch.Accepted, launch.Message);
+        return await WaitForRunAsync(launch.RunId!.Value);
+    }
+
+    public async Task<SyncRun> RunSingleUserSyncAsync(string emailOrId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var launch = await scope.ServiceProvider.GetRequiredService<SyncLauncher>()
+            .StartSingleUserSyncAsync(emailOrId, SyncTrigger.Dashboard, "test", CancellationToken.None);
+        Assert.True(launch.Accepted, launch.Message);
+        return await WaitForRunAsync(launch.RunId!.Value);
+    }
+
+    /// <summary>Waits for the run to leave Queued/Running, woken by the progress hub rather than by polling.</summary>
+    public async Task<SyncRun> WaitForRunAsync(Guid runId)
+    {
+        var hub = Services.GetRequiredService<SyncProgressHub>();
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(RunProgress progress)
+        {
+            if (progress.RunId == runId && progress.Status is not (SyncRunStatus.Queued or SyncRunStatus.Running))
+            {
+                finished.TrySetResult();
+            }
+        }
+
+        hub.RunChanged += OnChanged;
+        try
+        {
+            var run = await FindRunAsync(runId);
+            if (run.IsActive)
+            {
+                await finished.Task.WaitAsync(RunTimeout);
+            }
+
+            return await FindRunAsync(runId);
+        }
+        finally
+        {
+            hub.RunChanged -= OnChanged;
+        }
+    }
+
+    public async Task<SyncRun> FindRunAsync(Guid runId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunStore>().FindAsync(runId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Run {runId} not found.");
+    }
+
+    public async Task<IReadOnlyList<SyncRunItem>> ItemsAsync(Guid runId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunStore>().ItemsAsync(runId, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment on some systems; a temp folder left behind is harmless.
+        }
+    }
+}
