@@ -163,6 +163,33 @@ public sealed class HiBobApiTests
     }
 
     [Fact]
+    public void AddHiBob_EnablesGzipAndDeflate_OnTheDefaultPrimaryHandler()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddHiBob();
+        using var provider = services.BuildServiceProvider();
+
+        var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>()
+            .CreateHandler(HiBobServiceCollectionExtensions.HttpClientName);
+
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        var methods = handler switch
+        {
+            SocketsHttpHandler sockets => sockets.AutomaticDecompression,
+            HttpClientHandler classic => classic.AutomaticDecompression,
+            _ => DecompressionMethods.None,
+        };
+        Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, methods);
+    }
+
+    [Fact]
     public void AddHiBob_RegistersTheDirectoryAsScoped()
     {
         var services = new ServiceCollection();

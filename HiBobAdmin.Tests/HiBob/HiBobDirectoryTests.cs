@@ -16,12 +16,11 @@ public sealed class HiBobDirectoryTests
     {
         // B05 (a)
         var reset = HiBobTestHost.Start.AddSeconds(20);
-        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calledAt = new List<DateTimeOffset>();
-        HiBobTestHost? host = null;
-        using var created = host = new HiBobTestHost((_, index) =>
+        var time = new ObservedTimeProvider(HiBobTestHost.Start);
+        HttpResponseMessage Respond(int index)
         {
-            calledAt.Add(host!.Time.GetUtcNow());
+            calledAt.Add(time.GetUtcNow());
             if (index > 0)
             {
                 return HiBobTestHost.Json(HttpStatusCode.OK, HiBobTestHost.Employees(Ada()));
@@ -29,12 +28,13 @@ public sealed class HiBobDirectoryTests
 
             var limited = HiBobTestHost.Status(HttpStatusCode.TooManyRequests);
             limited.Headers.Add("X-RateLimit-Reset", reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-            firstCall.SetResult();
             return limited;
-        });
+        }
+
+        using var host = new HiBobTestHost((_, index) => Respond(index), time: time);
 
         var read = host.Directory.ReadAllAsync(CancellationToken.None);
-        await firstCall.Task.WaitAsync(Wait);
+        await host.Time.RetryDelayScheduled.WaitAsync(Wait);
         host.Time.Advance(TimeSpan.FromSeconds(19));
         var callsBeforeReset = host.Stub.Requests.Count;
         host.Time.Advance(TimeSpan.FromSeconds(1));
@@ -43,6 +43,8 @@ public sealed class HiBobDirectoryTests
         Assert.Equal(1, callsBeforeReset);
         Assert.Equal(2, host.Stub.Requests.Count);
         Assert.True(calledAt[1] >= reset, $"second call at {calledAt[1]:O}, reset at {reset:O}");
+        Assert.Equal(host.Stub.Requests[0].Body, host.Stub.Requests[1].Body); // the POST is replayed whole
+        Assert.Equal("Basic U0VSVklDRS1VU0VSLTEyMzp0MGszbg==", host.Stub.Requests[1].Authorization);
         Assert.Equal("3000000000000000001", Assert.Single(result.Employees).Id);
         var retry = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 1101);
         Assert.Equal(LogLevel.Warning, retry.Level);

@@ -5,7 +5,6 @@ using HiBobAdmin.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HiBobAdmin.Tests.HiBob;
 
@@ -22,9 +21,11 @@ internal sealed class HiBobTestHost : IDisposable
     public HiBobTestHost(
         Func<RecordedRequest, int, HttpResponseMessage> respond,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        ObservedTimeProvider? time = null)
     {
         Stub = new StubHttpHandler(respond);
+        Time = time ?? new ObservedTimeProvider(Start);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>
             {
@@ -52,7 +53,7 @@ internal sealed class HiBobTestHost : IDisposable
 
     public StubHttpHandler Stub { get; }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public ObservedTimeProvider Time { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
 

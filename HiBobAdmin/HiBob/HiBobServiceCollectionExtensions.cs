@@ -47,6 +47,8 @@ public static class HiBobServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<HiBobAuthHandler>();
 
+        // Refit 16 builds requests by reflection only with the separate Refit.Reflection package; the
+        // source-generated client needs nothing extra.
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(SerializerOptions));
         var client = services.AddRefitGeneratedClient<IHiBobApi>(_ => settings, HttpClientName)
             .ConfigureHttpClient(static (provider, client) =>
