@@ -9,9 +9,10 @@ namespace HiBobAdmin.Tests.HiBob;
 /// </summary>
 internal sealed class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly TaskCompletionSource _retryDelayScheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _retryDelayScheduled =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when a timer no longer than the longest retry delay is created (timeouts are longer).</summary>
+    /// <summary>Completes once a timer no longer than the longest retry delay exists (timeouts are longer).</summary>
     public Task RetryDelayScheduled => _retryDelayScheduled.Task;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
