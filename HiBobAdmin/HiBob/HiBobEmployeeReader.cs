@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.Json;
+using HiBobAdmin.Matching;
+
+namespace HiBobAdmin.HiBob;
+
+/// <summary>
+/// Turns HiBob employee objects into <see cref="Employee"/> records without trusting their shape. Each field is read
+/// from the nested form (<c>email</c>, <c>work.isManager</c>) or the slash form
+/// (<c>"/work/isManager": {"value": …}</c>), whichever holds a value; machine and <c>REPLACE</c> values are both
+/// understood. A value of the wrong type counts
+/// as missing; a record that is not an object or has no usable id is skipped with its reason.
+/// </summary>
+public static class HiBobEmployeeReader
+{
+    // Longer values are not real HiBob data; they are dropped rather than carried into Port.
+    internal const int MaxTextLength = 2048;
+    internal const int MaxIdLength = 64;
+    private const int SubjectIdLength = 19;
+
+    /// <summary>Reads every element; <see cref="EmployeeReadResult.Employees"/> keeps the input order.</summary>
+    public static EmployeeReadResult Read(IReadOnlyList<JsonElement> employees)
+    {
+        ArgumentNullException.ThrowIfNull(employees);
+
+        var read = new List<Employee>(employees.Count);
+        var skipped = new List<SkippedItem>();
+        for (var index = 0; index < employees.Count; index++)
+        {
+            if (TryRead(employees[index], index, out var employee, out var reason))
+            {
+                read.Add(employee);
+            }
+            else
+            {
+                skipped.Add(reason);
+            }
+        }
+
+        return new EmployeeReadResult(read, skipped);
+    }
+
+    /// <summary>
+    /// The requested field ids that no employee object carries in either form. A key present with a null value counts
+    /// as carried: only absence means HiBob withheld the field.
+    /// </summary>
+    public static IReadOnlyList<string> FieldsMissingFromAll(
+        IReadOnlyList<JsonElement> employees,
+        IReadOnlyList<string> fieldIds)
+    {
+        ArgumentNullException.ThrowIfNull(employees);
+        ArgumentNullException.ThrowIfNull(fieldIds);
+
+        var objects = employees.Where(e => e.ValueKind == JsonValueKind.Object).ToList();
+        if (objects.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. fieldIds.Where(field => !objects.Any(employee => HasField(employee, field)))];
+    }
+
+    /// <summary>True when the employee object has the field's key in the nested or the slash form.</summary>
+    public static bool HasField(JsonElement employee, string fieldId)
+    {
+        ArgumentNullException.ThrowIfNull(fieldId);
+        return TryGetNested(employee, fieldId, out _) || TryGetSlash(employee, fieldId, out _);
+    }
+
+    private static bool TryRead(JsonElement element, int index, out Employee employee, out SkippedItem skipped)
+    {
+        employee = null!;
+        skipped = null!;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            skipped = new SkippedItem(
+                Position(index),
+                $"HiBob returned {Describe(element.ValueKind)} where an employee object was expected");
+            return false;
+        }
+
+        var email = Text(element, HiBobFields.Email);
+        var idValue = Value(element, HiBobFields.Id);
+        var id = Id(idValue);
+        if (id is null)
+        {
+            var subject = idValue is { ValueKind: JsonValueKind.String } rawId && HasContent(rawId)
+                ? Partial(rawId.GetString()!.Trim())
+                : email ?? Position(index);
+            var reason = idValue is { } present && HasContent(present)
+                ? "HiBob returned an employee whose id (root.id) is not usable"
+                : "HiBob returned an employee without an id (root.id)";
+            skipped = new SkippedItem(subject, reason);
+            return false;
+        }
+
+        var status = Text(element, HiBobFields.Status);
+        employee = new Employee
+        {
+            Id = id,
+            Email = email,
+            IsActive = string.Equals(status, "Active", StringComparison.OrdinalIgnoreCase),
+            Status = status,
+            LifecycleStatus = Text(element, HiBobFields.LifecycleStatus),
+            TerminationDate = Text(element, HiBobFields.TerminationDate),
+            DisplayName = Text(element, HiBobFields.DisplayName),
+            FirstName = Text(element, HiBobFields.FirstName),
+            Surname = Text(element, HiBobFields.Surname),
+            FullName = Text(element, HiBobFields.FullName),
+            CompanyId = Text(element, HiBobFields.CompanyId),
+            AvatarUrl = Text(element, HiBobFields.AvatarUrl),
+            CoverImageUrl = Text(element, HiBobFields.CoverImageUrl),
+            CreationDateTime = Text(element, HiBobFields.CreationDateTime),
+            IsManager = Boolean(Value(element, HiBobFields.IsManager)),
+            DurationOfEmployment = Duration(Value(element, HiBobFields.DurationOfEmployment)),
+            Department = Text(element, HiBobFields.Department),
+            WorkTitle = Text(element, HiBobFields.Title),
+        };
+        return true;
+    }
+
+    /// <summary>The field's value: the nested form when it holds something, else the slash form, else null.</summary>
+    private static JsonElement? Value(JsonElement employee, string fieldId)
+    {
+        var hasNested = TryGetNested(employee, fieldId, out var nested);
+        if (hasNested && HasContent(nested))
+        {
+            return nested;
+        }
+
+        if (TryGetSlash(employee, fieldId, out var slash))
+        {
+            // The docs show slash keys wrapped as {"value": …}; some payloads carry the bare value.
+            if (slash.ValueKind == JsonValueKind.Object && slash.TryGetProperty("value", out var wrapped))
+            {
+                return wrapped;
+            }
+
+            if (HasContent(slash))
+            {
+                return slash;
+            }
+        }
+
+        return hasNested ? nested : null;
+    }
+
+    private static bool HasContent(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => false,
+            JsonValueKind.String => !string.IsNullOrWhiteSpace(value.GetString()),
+            _ => true,
+        };
+
+    // root.* fields sit at the top level of the nested form; other categories are nested objects.
+    private static bool TryGetNested(JsonElement employee, string fieldId, out JsonElement value)
+    {
+        value = default;
+        if (employee.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var segments = fieldId.Split('.');
+        var start = segments.Length > 1 && segments[0] == "root" ? 1 : 0;
+        var current = employee;
+        for (var i = start; i < segments.Length; i++)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segments[i], out current))
+            {
+                return false;
+            }
+        }
+
+        value = current;
+        return true;
+    }
+
+    private static bool TryGetSlash(JsonElement employee, string fieldId, out JsonElement value)
+    {
+        value = default;
+        return employee.ValueKind == JsonValueKind.Object
+            && employee.TryGetProperty("/" + fieldId.Replace('.', '/'), out value);
+    }
+
+    private static string? Text(JsonElement employee, string fieldId) => Text(Value(employee, fieldId));
+
+    private static string? Text(JsonElement? value)
+    {
+        var text = value?.ValueKind switch
+        {
+            JsonValueKind.String => value.Value.GetString()!.Trim(),
+            JsonValueKind.Number => value.Value.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(text) || text.Length > MaxTextLength ? null : text;
+    }
+
+    // Ids are 19-digit strings; a number must keep every digit, so its raw text is used, never a double.
+    private static string? Id(JsonElement? value)
+    {
+        var text = value?.ValueKind switch
+        {
+            JsonValueKind.String => value.Value.GetString()!.Trim(),
+            JsonValueKind.Number when value.Value.GetRawText().All(char.IsAsciiDigit) => value.Value.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(text) || text.Length > MaxIdLength ? null : text;
+    }
+
+    private static bool? Boolean(JsonElement? value)
+    {
+        switch (value?.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.String:
+                var text = value.Value.GetString()!.Trim();
+                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase)
+                    || text.Equals("true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (text.Equals("no", StringComparison.OrdinalIgnoreCase)
+                    || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // Machine form is {periodISO, sortFactor, humanize}; REPLACE gives the humanized string.
+    private static string? Duration(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } duration && duration.TryGetProperty("humanize", out var humanize)
+            ? Text(humanize)
+            : Text(value);
+
+    private static string Position(int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"employees[{index}]");
+
+    private static string Partial(string id) => id.Length <= SubjectIdLength ? id : id[..SubjectIdLength] + "…";
+
+    private static string Describe(JsonValueKind kind) =>
+        kind switch
+        {
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
+}
