@@ -142,6 +142,7 @@ public sealed partial class SyncRunner(
         var progress = new RunProgressReporter(run, hub, time, ProgressInterval);
         var items = new ConcurrentQueue<SyncRunItem>();
 
+        progress.BeginPhase();
         var entityOutcomes = await port.WriteHibobUsersAsync(plan.HibobUserWrites, progress, cancellationToken);
         var failedEntities = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < plan.HibobUserWrites.Count; i++)
@@ -182,9 +183,10 @@ public sealed partial class SyncRunner(
             items.Enqueue(Item(
                 run.Id, blocked.PortUserIdentifier, names, LinkAction(blocked.Kind), SyncItemOutcome.Failed,
                 $"Not linked: the hibob_user entity {blocked.EmployeeId} could not be written."));
-            progress.Report(1);
+            progress.Advance(1);
         }
 
+        progress.BeginPhase();
         var linkOutcomes = await port.WriteUserLinksAsync(links, progress, cancellationToken);
         for (var i = 0; i < links.Count; i++)
         {
