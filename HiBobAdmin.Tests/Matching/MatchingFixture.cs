@@ -2,7 +2,9 @@ using HiBobAdmin.Matching;
 
 namespace HiBobAdmin.Tests.Matching;
 
-/// <summary>Builders for reconciler inputs, and a tiny in-memory "apply" that does what Port would do with a plan.</summary>
+/// <summary>
+/// Builders for reconciler inputs, and a tiny in-memory "apply" that does what Port would do with a plan.
+/// </summary>
 internal static class MatchingFixture
 {
     public static Employee Active(string id, string? email, string? name = null) =>

@@ -26,9 +26,13 @@ public sealed class ReconcilerBugCaseTests
         Assert.Equal(LinkStatus.Leaver, diRow.Status);
         Assert.Equal("di.former@example.com", diRow.PortUser?.Identifier);
         Assert.True(diRow.PortUser?.HasStatus("Active"));
-        Assert.Equal("Di Former is inactive in HiBob, but the Port user di.former@example.com is still Active.", diRow.Reason);
+        Assert.Equal(
+            "Di Former is inactive in HiBob, but the Port user di.former@example.com is still Active.",
+            diRow.Reason);
         Assert.Empty(result.Plan.EntityWritesFor("2003"));
-        Assert.Contains(new SkippedItem("2003", "Inactive in HiBob and not in Port: not created."), result.Plan.Skipped);
+        Assert.Contains(
+            new SkippedItem("2003", "Inactive in HiBob and not in Port: not created."),
+            result.Plan.Skipped);
         Assert.Equal(LinkStatus.Leaver, result.RowOf("2003").Status);
         Assert.Equal(HibobUserWriteKind.Create, Assert.Single(result.Plan.EntityWritesFor("2001")).Kind);
     }
@@ -44,7 +48,9 @@ public sealed class ReconcilerBugCaseTests
 
         var result = Reconciler.Reconcile(Input(employees));
 
-        Assert.Equal(["1005", "1006", "1007", "1008", "1009"], result.Plan.HibobUserWrites.Select(w => w.Entity.Identifier));
+        Assert.Equal(
+            ["1005", "1006", "1007", "1008", "1009"],
+            result.Plan.HibobUserWrites.Select(w => w.Entity.Identifier));
         Assert.All(result.Plan.HibobUserWrites, w => Assert.Equal(HibobUserWriteKind.Create, w.Kind));
         Assert.Null(Assert.Single(result.Plan.EntityWritesFor("1005")).Entity.Properties.Email);
         Assert.Null(Assert.Single(result.Plan.EntityWritesFor("1006")).Entity.Properties.Email);
@@ -52,7 +58,9 @@ public sealed class ReconcilerBugCaseTests
             ["eli.ok@example.com", "zoë@example.com"],
             result.Plan.UserLinkWrites.Select(w => w.PortUserIdentifier).Order(StringComparer.Ordinal));
         Assert.Equal(LinkStatus.NoEmail, result.RowOf("1005").Status);
-        Assert.Equal("HiBob employee 1005 has no work email, so no Port user can be linked.", result.RowOf("1005").Reason);
+        Assert.Equal(
+            "HiBob employee 1005 has no work email, so no Port user can be linked.",
+            result.RowOf("1005").Reason);
         Assert.Equal(LinkStatus.NoEmail, result.RowOf("1006").Status);
         Assert.Contains("1006", result.RowOf("1006").Reason, StringComparison.Ordinal);
         var oneil = result.RowOf("1007");
@@ -64,7 +72,9 @@ public sealed class ReconcilerBugCaseTests
         Assert.Equal(["1005", "1006", "1007"], result.Plan.Skipped.Select(s => s.Subject));
         var identifiers = result.Plan.UserLinkWrites.Select(w => w.PortUserIdentifier)
             .Concat(result.Plan.HibobUserWrites.Select(w => w.Entity.Identifier));
-        Assert.DoesNotContain(identifiers, i => i is "None" or "null" or "" || i.Contains("o_neil", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            identifiers,
+            i => i is "None" or "null" or "" || i.Contains("o_neil", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +90,9 @@ public sealed class ReconcilerBugCaseTests
         Assert.Empty(result.Plan.LinkWritesFor("3001"));
         Assert.Equal(LinkStatus.HiBobOnly, result.RowOf("3001").Status);
         Assert.Contains(result.Plan.Skipped, s => s.Subject == "3001" && s.Reason.Contains("creating users is off"));
-        Assert.Equal([new UserLinkWrite(UserLinkKind.Link, "eve.ok@example.com", "3002", null)], result.Plan.UserLinkWrites);
+        Assert.Equal(
+            [new UserLinkWrite(UserLinkKind.Link, "eve.ok@example.com", "3002", null)],
+            result.Plan.UserLinkWrites);
         Assert.Equal(LinkStatus.PortOnly, result.PortRowOf("fin.only@example.com").Status);
 
         var next = Reconciler.Reconcile(Apply(input, result.Plan));

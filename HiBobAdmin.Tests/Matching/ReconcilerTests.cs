@@ -89,7 +89,9 @@ public sealed class ReconcilerTests
         Assert.Empty(result.Plan.UserLinkWrites);
         var skipped = Assert.Single(result.Plan.Skipped);
         Assert.Equal(
-            new SkippedItem("1", "No Port user has the email ann@example.com and creating users is off, so none is linked."),
+            new SkippedItem(
+                "1",
+                "No Port user has the email ann@example.com and creating users is off, so none is linked."),
             skipped);
     }
 
@@ -137,7 +139,8 @@ public sealed class ReconcilerTests
         Assert.Equal(LinkStatus.Leaver, row.Status);
         Assert.Equal("ola@example.com", row.PortUser?.Identifier);
         Assert.Equal(
-            "Ola is inactive in HiBob (termination date 2025-01-31), but the Port user ola@example.com is still Invited.",
+            "Ola is inactive in HiBob (termination date 2025-01-31), "
+            + "but the Port user ola@example.com is still Invited.",
             row.Reason);
         Assert.Equal(0, result.Plan.WriteCount);
         Assert.Equal(1, result.Plan.Unchanged);
@@ -170,6 +173,35 @@ public sealed class ReconcilerTests
         Assert.Equal(
             [new UserLinkWrite(UserLinkKind.CreateAndLink, "ann.new@example.com", "1", null)],
             result.Plan.UserLinkWrites);
+    }
+
+    [Fact]
+    public void Reconcile_KeepsPortUserWithActiveEmployee_WhenLeaverHasItsEmail()
+    {
+        var rehired = Active("2", "ann.new@example.com", "Ann");
+        var former = Inactive("1", "ann.old@example.com", "Ann");
+        var input = Input([former, rehired], [User("ann.old@example.com", linkedTo: "2")]);
+
+        var result = Reconciler.Reconcile(input);
+
+        Assert.Null(result.RowOf("1").PortUser);
+        Assert.Equal("ann.old@example.com", result.RowOf("2").PortUser?.Identifier);
+        Assert.Equal(LinkStatus.HiBobOnly, result.RowOf("2").Status);
+    }
+
+    [Fact]
+    public void Reconcile_ExplainsPortOnlyRow_WhenOnlyLeaverHasEmailAndLinkPointsAtActiveEmployee()
+    {
+        var ann = Active("2", "ann.new@example.com", "Ann");
+        var former = Inactive("1", "ann.old@example.com", "Ann");
+        var users = new[] { User("ann.new@example.com", linkedTo: "2"), User("ann.old@example.com", linkedTo: "2") };
+
+        var result = Reconciler.Reconcile(Input([former, ann], users));
+
+        Assert.Null(result.RowOf("1").PortUser);
+        Assert.Equal(
+            "Only inactive HiBob employees have the email ann.old@example.com. Its link to Ann (2) is left as it is.",
+            result.PortRowOf("ann.old@example.com").Reason);
     }
 
     [Fact]

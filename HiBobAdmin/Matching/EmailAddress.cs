@@ -6,7 +6,9 @@ namespace HiBobAdmin.Matching;
 /// </summary>
 public static class EmailAddress
 {
-    /// <summary>Trimmed and lower-cased with the invariant culture; null when the input is null, empty or blank.</summary>
+    /// <summary>
+    /// Trimmed and lower-cased with the invariant culture; null when the input is null, empty or blank.
+    /// </summary>
     public static string? Normalise(string? email) =>
         Clean(email)?.ToLowerInvariant();
 

@@ -49,9 +49,9 @@ internal sealed class EmailSlot(string email)
         var bestRank = int.MaxValue;
         foreach (var candidate in _portUsers)
         {
-            var rank = ownerId is not null && string.Equals(candidate.LinkedEmployeeId, ownerId, StringComparison.Ordinal)
-                ? 0
-                : string.Equals(candidate.Identifier, Email, StringComparison.Ordinal) ? 1 : 2;
+            var linkedToOwner = ownerId is not null
+                && string.Equals(candidate.LinkedEmployeeId, ownerId, StringComparison.Ordinal);
+            var rank = linkedToOwner ? 0 : string.Equals(candidate.Identifier, Email, StringComparison.Ordinal) ? 1 : 2;
             if (rank < bestRank
                 || (rank == bestRank && string.CompareOrdinal(candidate.Identifier, best!.Identifier) < 0))
             {

@@ -64,6 +64,9 @@ internal static class PersonReasons
     public static string NoEmployee(string email) =>
         $"No HiBob employee has the email {email}.";
 
+    public static string OnlyLeavers(string email) =>
+        $"Only inactive HiBob employees have the email {email}.";
+
     public static string CaseVariant(PortUser variant, PortUser chosen) =>
         $"{variant.Identifier} is a case variant of the Port user {chosen.Identifier}, "
         + "which is the one used for matching; it is left as it is.";

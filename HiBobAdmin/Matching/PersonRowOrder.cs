@@ -15,7 +15,7 @@ internal static class PersonRowOrder
     {
         public int Compare(Key x, Key y)
         {
-            var result = x.Status.CompareTo(y.Status);
+            var result = ((int)x.Status).CompareTo((int)y.Status);
             if (result == 0)
             {
                 result = string.Compare(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);

@@ -144,13 +144,14 @@ internal sealed class ReconcileRun
         {
             owner.PortUser = chosen;
         }
-        else if (slot.ActiveCount == 0 && slot.InactiveEmployees.Count > 0)
+        else if (slot.ActiveCount == 0 && slot.InactiveEmployees.Count > 0 && !IsLinkedToActive(chosen))
         {
             PickLeaver(slot, chosen).PortUser = chosen;
         }
         else
         {
-            // Two active employees share the email: neither takes the Port user until HR resolves the conflict.
+            // Two active employees share the email, or an active employee uses this Port user through an earlier
+            // link: a leaver does not take it, and neither twin does until HR resolves the conflict.
             _unclaimed.Add((chosen, slot));
         }
     }
@@ -284,13 +285,18 @@ internal sealed class ReconcileRun
                 continue;
             }
 
-            var reason = slot?.DuplicateIds is { } ids
-                ? PersonReasons.PortUserOfDuplicate(ids)
-                : PersonReasons.NoEmployee(slot?.Email ?? portUser.Identifier);
+            var reason = slot switch
+            {
+                { DuplicateIds: { } ids } => PersonReasons.PortUserOfDuplicate(ids),
+                { InactiveEmployees.Count: > 0 } => PersonReasons.OnlyLeavers(slot.Email),
+                _ => PersonReasons.NoEmployee(slot?.Email ?? portUser.Identifier),
+            };
             _portOnlyRows.Add(
                 new PersonRow(null, portUser, LinkStatus.PortOnly, slot?.Email, reason + LinkNote(portUser)));
         }
     }
+
+    private bool IsLinkedToActive(PortUser portUser) => LinkedPerson(portUser)?.Employee.IsActive == true;
 
     private Person? LinkedPerson(PortUser portUser) =>
         portUser.LinkedEmployeeId is { } id && _indexById.TryGetValue(id, out var index) ? _people[index] : null;
@@ -317,7 +323,8 @@ internal sealed class ReconcileRun
         foreach (var person in _people)
         {
             var employee = person.Employee;
-            rows[next] = new PersonRow(employee, person.PortUser, person.Status, person.NormalisedEmail, Reason(person));
+            rows[next] = new PersonRow(
+                employee, person.PortUser, person.Status, person.NormalisedEmail, Reason(person));
             keys[next++] = new PersonRowOrder.Key(person.Status, employee.Name, employee.Id);
         }
 
