@@ -62,6 +62,21 @@ public sealed class ReconcilerScaleTests
         Assert.Equal(first.Plan.Skipped.Count, second.Plan.Skipped.Count);
     }
 
+    [Fact]
+    public void Reconcile_ListsTenIdsAndCountsTheRest_WhenManyEmployeesShareOneEmail()
+    {
+        var employees = Enumerable.Range(1000, 1000).Select(i => Active($"{i}", "hr@example.com")).ToList();
+
+        var result = Reconciler.Reconcile(Input(employees, [User("hr@example.com")]));
+
+        Assert.Equal(1000, result.People.Count(r => r.Status == LinkStatus.DuplicateEmail));
+        Assert.Equal(
+            "The active employees 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009 and 990 more "
+            + "share the email hr@example.com in HiBob, so none of them is linked until each has their own email.",
+            result.RowOf("1500").Reason);
+        Assert.Empty(result.Plan.UserLinkWrites);
+    }
+
     private static Dictionary<TKey, int> CountBy<TKey>(IEnumerable<TKey> keys)
         where TKey : notnull =>
         keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());

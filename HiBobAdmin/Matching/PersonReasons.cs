@@ -5,6 +5,8 @@ namespace HiBobAdmin.Matching;
 /// <summary>The sentences that explain a row or a skipped item to an HR admin.</summary>
 internal static class PersonReasons
 {
+    public const int MaxListedIds = 10;
+
     public const string InactiveNotCreated =
         "Inactive in HiBob and not in Port: not created.";
 
@@ -81,12 +83,17 @@ internal static class PersonReasons
     public static string LinkToUnknownKept(string employeeId) =>
         $" Its link to HiBob id {employeeId}, which HiBob did not return, is left as it is.";
 
-    /// <summary>"1012 and 1013", "1, 2 and 3", in ordinal order so the sentence is the same on every run.</summary>
+    /// <summary>
+    /// "1012 and 1013", "1, 2 and 3", in ordinal order so the sentence is the same on every run. Past
+    /// <see cref="MaxListedIds"/> the rest are counted, not listed: every twin's row carries the phrase, and a
+    /// shared mailbox on a thousand HR records must not give each row a thousand ids.
+    /// </summary>
     public static string JoinIds(IEnumerable<string> ids)
     {
         var sorted = ids.Order(StringComparer.Ordinal).ToList();
+        var listed = Math.Min(sorted.Count, MaxListedIds);
         var text = new StringBuilder();
-        for (var i = 0; i < sorted.Count; i++)
+        for (var i = 0; i < listed; i++)
         {
             if (i > 0)
             {
@@ -94,6 +101,11 @@ internal static class PersonReasons
             }
 
             text.Append(sorted[i]);
+        }
+
+        if (sorted.Count > listed)
+        {
+            text.Append(" and ").Append(sorted.Count - listed).Append(" more");
         }
 
         return text.ToString();

@@ -15,6 +15,7 @@ internal static class PersonRowOrder
     {
         public int Compare(Key x, Key y)
         {
+            // Enum.CompareTo takes an object and would box twice per comparison.
             var result = ((int)x.Status).CompareTo((int)y.Status);
             if (result == 0)
             {
