@@ -158,6 +158,23 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_ShowsLeaverNotNoEmail_WhenInactiveEmployeeHasNoUsableEmail()
+    {
+        var input = Input([Inactive("7", null, "Ola"), Inactive("8", "o'hara@example.com", "Oda")]);
+
+        var result = Reconciler.Reconcile(input);
+
+        Assert.Equal(LinkStatus.Leaver, result.RowOf("7").Status);
+        Assert.Equal(LinkStatus.Leaver, result.RowOf("8").Status);
+        Assert.Equal(
+            [
+                new SkippedItem("7", "Inactive in HiBob and not in Port: not created."),
+                new SkippedItem("8", "Inactive in HiBob and not in Port: not created."),
+            ],
+            result.Plan.Skipped);
+    }
+
+    [Fact]
     public void Reconcile_AttachesPortUserThroughRelation_WhenItsEmailNoLongerMatches()
     {
         var ann = Active("1", "ann.new@example.com", "Ann");
