@@ -31,7 +31,9 @@ public enum HibobUserWriteKind
     StateOnly,
 }
 
-/// <summary>One <c>hibob_user</c> upsert. For <see cref="HibobUserWriteKind.StateOnly"/> only the state is sent.</summary>
+/// <summary>
+/// One <c>hibob_user</c> upsert. For <see cref="HibobUserWriteKind.StateOnly"/> only the state is sent.
+/// </summary>
 public sealed record HibobUserWrite(HibobUserWriteKind Kind, HibobUserEntity Entity);
 
 public enum UserLinkKind
@@ -48,7 +50,9 @@ public enum UserLinkKind
 
 /// <summary>Sets <c>_user.relations.hibob_user</c>; the write carries only the identifier and the relation.</summary>
 /// <param name="Kind">Link, relink or create.</param>
-/// <param name="PortUserIdentifier">The existing identifier as Port spells it, or the normalised email for a create.</param>
+/// <param name="PortUserIdentifier">
+/// The existing identifier as Port spells it, or the normalised email for a create.
+/// </param>
 /// <param name="EmployeeId">The <c>hibob_user</c> identifier to point at.</param>
 /// <param name="PreviousEmployeeId">The employee the relation pointed at before, for a relink.</param>
 public sealed record UserLinkWrite(

@@ -1,0 +1,386 @@
+namespace HiBobAdmin.Matching;
+
+/// <summary>
+/// The working state of one <see cref="Reconciler.Reconcile"/> call. Every lookup goes through a dictionary keyed
+/// by employee id or normalised email, so the work grows linearly with the number of people.
+/// </summary>
+internal sealed class ReconcileRun
+{
+    private readonly ReconcileInput _input;
+    private readonly List<Person> _people;
+    private readonly Dictionary<string, int> _indexById;
+    private readonly Dictionary<string, HibobUserEntity> _entities;
+    private readonly Dictionary<string, EmailSlot> _slots;
+    private readonly List<(PortUser PortUser, EmailSlot? Slot)> _unclaimed = [];
+    private readonly List<PersonRow> _portOnlyRows = [];
+    private readonly List<HibobUserWrite> _hibobUserWrites = [];
+    private readonly List<UserLinkWrite> _userLinkWrites = [];
+    private readonly List<SkippedItem> _skipped = [];
+    private int _unchanged;
+
+    public ReconcileRun(ReconcileInput input)
+    {
+        _input = input;
+        _people = new List<Person>(input.Employees.Count);
+        _indexById = new Dictionary<string, int>(input.Employees.Count, StringComparer.Ordinal);
+        _entities = new Dictionary<string, HibobUserEntity>(input.HibobUsers.Count, StringComparer.Ordinal);
+        _slots = new Dictionary<string, EmailSlot>(
+            input.Employees.Count + input.PortUsers.Count,
+            StringComparer.Ordinal);
+    }
+
+    public Reconciliation Run()
+    {
+        foreach (var entity in _input.HibobUsers)
+        {
+            _entities.TryAdd(entity.Identifier, entity);
+        }
+
+        CollectEmployees();
+        CollectPortUsers();
+        foreach (var slot in _slots.Values)
+        {
+            ResolveSlot(slot);
+        }
+
+        foreach (var person in _people)
+        {
+            Classify(person);
+            PlanEntity(person.Employee);
+        }
+
+        AttachOrListUnclaimed();
+
+        var plan = new SyncPlan(_hibobUserWrites, _userLinkWrites, _skipped, _unchanged);
+        return new Reconciliation(BuildRows(), plan);
+    }
+
+    private void CollectEmployees()
+    {
+        foreach (var employee in _input.Employees)
+        {
+            if (!_indexById.TryAdd(employee.Id, _people.Count))
+            {
+                _skipped.Add(new SkippedItem(employee.Id, PersonReasons.RepeatedId));
+                continue;
+            }
+
+            var person = new Person(employee, EmailAddress.Clean(employee.Email));
+            _people.Add(person);
+            if (person.CleanEmail is null)
+            {
+                continue;
+            }
+
+            var normalised = EmailAddress.Normalise(person.CleanEmail)!;
+            person.Violation = PortIdentifier.DescribeViolation(normalised);
+            if (person.Violation is not null)
+            {
+                continue;
+            }
+
+            person.NormalisedEmail = normalised;
+            person.Slot = SlotOf(normalised);
+            person.Slot.AddEmployee(_people.Count - 1, employee.IsActive);
+        }
+    }
+
+    private void CollectPortUsers()
+    {
+        foreach (var portUser in _input.PortUsers)
+        {
+            if (portUser.IsServiceAccount)
+            {
+                continue;
+            }
+
+            var normalised = EmailAddress.Normalise(portUser.Identifier);
+            if (normalised is null)
+            {
+                _unclaimed.Add((portUser, null));
+                continue;
+            }
+
+            SlotOf(normalised).AddPortUser(portUser);
+        }
+    }
+
+    private EmailSlot SlotOf(string normalisedEmail)
+    {
+        if (!_slots.TryGetValue(normalisedEmail, out var slot))
+        {
+            slot = new EmailSlot(normalisedEmail);
+            _slots.Add(normalisedEmail, slot);
+        }
+
+        return slot;
+    }
+
+    /// <summary>Decides which person, if any, the Port user of this email belongs to.</summary>
+    private void ResolveSlot(EmailSlot slot)
+    {
+        var owner = slot.ActiveCount == 1 ? _people[slot.ActiveEmployees[0]] : null;
+        if (slot.ActiveCount > 1)
+        {
+            slot.DuplicateIds = PersonReasons.JoinIds(slot.ActiveEmployees.Select(i => _people[i].Employee.Id));
+        }
+
+        var chosen = slot.ChoosePortUser(owner?.Employee.Id);
+        if (chosen is null)
+        {
+            return;
+        }
+
+        foreach (var variant in slot.PortUsers)
+        {
+            if (!ReferenceEquals(variant, chosen))
+            {
+                var reason = PersonReasons.CaseVariant(variant, chosen) + LinkNote(variant);
+                _portOnlyRows.Add(new PersonRow(null, variant, LinkStatus.PortOnly, slot.Email, reason));
+            }
+        }
+
+        if (owner is not null)
+        {
+            owner.PortUser = chosen;
+        }
+        else if (slot.ActiveCount == 0 && slot.InactiveEmployees.Count > 0 && !IsLinkedToActive(chosen))
+        {
+            PickLeaver(slot, chosen).PortUser = chosen;
+        }
+        else
+        {
+            // Two active employees share the email, or an active employee uses this Port user through an earlier
+            // link: a leaver does not take it, and neither twin does until HR resolves the conflict.
+            _unclaimed.Add((chosen, slot));
+        }
+    }
+
+    private Person PickLeaver(EmailSlot slot, PortUser portUser)
+    {
+        Person? first = null;
+        foreach (var index in slot.InactiveEmployees)
+        {
+            var person = _people[index];
+            if (string.Equals(person.Employee.Id, portUser.LinkedEmployeeId, StringComparison.Ordinal))
+            {
+                return person;
+            }
+
+            if (first is null || string.CompareOrdinal(person.Employee.Id, first.Employee.Id) < 0)
+            {
+                first = person;
+            }
+        }
+
+        return first!;
+    }
+
+    private void Classify(Person person)
+    {
+        var id = person.Employee.Id;
+        if (!person.Employee.IsActive)
+        {
+            person.Status = LinkStatus.Leaver;
+        }
+        else if (person.CleanEmail is null)
+        {
+            person.Status = LinkStatus.NoEmail;
+            _skipped.Add(new SkippedItem(id, PersonReasons.NoEmail(id)));
+        }
+        else if (person.Violation is not null)
+        {
+            person.Status = LinkStatus.UnmappableEmail;
+            _skipped.Add(new SkippedItem(id, PersonReasons.Unmappable(person.CleanEmail, person.Violation)));
+        }
+        else if (person.Slot!.ActiveCount > 1)
+        {
+            person.Status = LinkStatus.DuplicateEmail;
+            _skipped.Add(new SkippedItem(id, PersonReasons.Duplicate(person.Slot.Email, person.Slot.DuplicateIds!)));
+        }
+        else
+        {
+            ClassifyOwner(person, person.Slot.Email);
+        }
+    }
+
+    private void ClassifyOwner(Person person, string email)
+    {
+        var id = person.Employee.Id;
+        var portUser = person.PortUser;
+        if (portUser is null)
+        {
+            person.Status = LinkStatus.HiBobOnly;
+            if (_input.CreateMissingPortUsers)
+            {
+                _userLinkWrites.Add(new UserLinkWrite(UserLinkKind.CreateAndLink, email, id, null));
+            }
+            else
+            {
+                _skipped.Add(new SkippedItem(id, PersonReasons.CreationOff(email)));
+            }
+        }
+        else if (string.Equals(portUser.LinkedEmployeeId, id, StringComparison.Ordinal))
+        {
+            person.Status = LinkStatus.Matched;
+            _unchanged++;
+        }
+        else
+        {
+            person.Status = LinkStatus.PendingLink;
+            var previous = string.IsNullOrWhiteSpace(portUser.LinkedEmployeeId) ? null : portUser.LinkedEmployeeId;
+            var kind = previous is null ? UserLinkKind.Link : UserLinkKind.Relink;
+            _userLinkWrites.Add(new UserLinkWrite(kind, portUser.Identifier, id, previous));
+        }
+    }
+
+    private void PlanEntity(Employee employee)
+    {
+        _entities.TryGetValue(employee.Id, out var existing);
+        if (employee.IsActive)
+        {
+            var desired = HibobUserMapper.FromEmployee(employee);
+            if (existing is null)
+            {
+                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Create, desired));
+            }
+            else if (existing != desired)
+            {
+                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Update, desired));
+            }
+            else
+            {
+                _unchanged++;
+            }
+        }
+        else if (existing is null)
+        {
+            _skipped.Add(new SkippedItem(employee.Id, PersonReasons.InactiveNotCreated));
+        }
+        else if (existing.Properties.State != HibobUserMapper.InactiveState)
+        {
+            var write = HibobUserMapper.StateOnly(employee.Id, active: false);
+            _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.StateOnly, write));
+        }
+        else
+        {
+            _unchanged++;
+        }
+    }
+
+    /// <summary>
+    /// Port users no email match claimed: one whose relation points at an employee without a Port user joins that
+    /// employee's row (an earlier or manual link); the rest are Port-only rows. No relation is changed or cleared.
+    /// </summary>
+    private void AttachOrListUnclaimed()
+    {
+        _unclaimed.Sort((a, b) => string.CompareOrdinal(a.PortUser.Identifier, b.PortUser.Identifier));
+        foreach (var (portUser, slot) in _unclaimed)
+        {
+            var linked = LinkedPerson(portUser);
+            if (linked is not null && linked.PortUser is null)
+            {
+                linked.PortUser = portUser;
+                linked.LinkedEarlier = true;
+                continue;
+            }
+
+            var reason = slot switch
+            {
+                { DuplicateIds: { } ids } => PersonReasons.PortUserOfDuplicate(ids),
+                { InactiveEmployees.Count: > 0 } => PersonReasons.OnlyLeavers(slot.Email),
+                _ => PersonReasons.NoEmployee(slot?.Email ?? portUser.Identifier),
+            };
+            _portOnlyRows.Add(
+                new PersonRow(null, portUser, LinkStatus.PortOnly, slot?.Email, reason + LinkNote(portUser)));
+        }
+    }
+
+    private bool IsLinkedToActive(PortUser portUser) => LinkedPerson(portUser)?.Employee.IsActive == true;
+
+    private Person? LinkedPerson(PortUser portUser) =>
+        portUser.LinkedEmployeeId is { } id && _indexById.TryGetValue(id, out var index) ? _people[index] : null;
+
+    /// <summary>For a Port-only row whose relation is set: says that the link stays as it is.</summary>
+    private string LinkNote(PortUser portUser)
+    {
+        if (string.IsNullOrWhiteSpace(portUser.LinkedEmployeeId))
+        {
+            return string.Empty;
+        }
+
+        var linked = LinkedPerson(portUser);
+        return linked is null
+            ? PersonReasons.LinkToUnknownKept(portUser.LinkedEmployeeId)
+            : PersonReasons.LinkKept(linked.Employee);
+    }
+
+    private PersonRow[] BuildRows()
+    {
+        var rows = new PersonRow[_people.Count + _portOnlyRows.Count];
+        var keys = new PersonRowOrder.Key[rows.Length];
+        var next = 0;
+        foreach (var person in _people)
+        {
+            var employee = person.Employee;
+            rows[next] = new PersonRow(
+                employee, person.PortUser, person.Status, person.NormalisedEmail, Reason(person));
+            keys[next++] = new PersonRowOrder.Key(person.Status, employee.Name, employee.Id);
+        }
+
+        foreach (var row in _portOnlyRows)
+        {
+            rows[next] = row;
+            keys[next++] = new PersonRowOrder.Key(row.Status, row.PortUser!.Title ?? row.PortUser.Identifier,
+                row.PortUser.Identifier);
+        }
+
+        Array.Sort(keys, rows, PersonRowOrder.Comparer);
+        return rows;
+    }
+
+    private string Reason(Person person)
+    {
+        var employee = person.Employee;
+        var portUser = person.PortUser;
+        var reason = person.Status switch
+        {
+            LinkStatus.Matched => PersonReasons.Matched(portUser!),
+            LinkStatus.PendingLink when string.IsNullOrWhiteSpace(portUser!.LinkedEmployeeId) =>
+                PersonReasons.Link(portUser),
+            LinkStatus.PendingLink => PersonReasons.Relink(portUser!, LinkedPerson(portUser!)?.Employee),
+            LinkStatus.HiBobOnly when _input.CreateMissingPortUsers => PersonReasons.Creates(person.NormalisedEmail!),
+            LinkStatus.HiBobOnly => PersonReasons.CreationOff(person.NormalisedEmail!),
+            LinkStatus.DuplicateEmail => PersonReasons.Duplicate(person.NormalisedEmail!, person.Slot!.DuplicateIds!),
+            LinkStatus.NoEmail => PersonReasons.NoEmail(employee.Id),
+            LinkStatus.UnmappableEmail => PersonReasons.Unmappable(person.CleanEmail!, person.Violation!),
+            _ => PersonReasons.Leaver(employee, portUser),
+        };
+
+        return person.LinkedEarlier && person.Status != LinkStatus.Leaver
+            ? reason + PersonReasons.EarlierLink(portUser!)
+            : reason;
+    }
+
+    /// <summary>One employee while it is being classified.</summary>
+    private sealed class Person(Employee employee, string? cleanEmail)
+    {
+        public Employee Employee { get; } = employee;
+
+        public string? CleanEmail { get; } = cleanEmail;
+
+        /// <summary>Set only when the email is usable as a Port identifier.</summary>
+        public string? NormalisedEmail { get; set; }
+
+        public string? Violation { get; set; }
+
+        public EmailSlot? Slot { get; set; }
+
+        public LinkStatus Status { get; set; }
+
+        public PortUser? PortUser { get; set; }
+
+        /// <summary>True when the Port user joined through its relation rather than its email.</summary>
+        public bool LinkedEarlier { get; set; }
+    }
+}
