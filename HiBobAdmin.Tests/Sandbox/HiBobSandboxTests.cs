@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using HiBobAdmin.Sandbox;
 using HiBobAdmin.Tests.TestSupport;
@@ -102,10 +101,10 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = host.CreateHiBobClient();
 
-        using var response = await PostAsync(client, Search, body);
+        using var response = await SandboxHttp.PostAsync(client, Search, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await ReadObjectAsync(response);
+        var error = await SandboxHttp.ReadObjectAsync(response);
         Assert.Equal("bad_request", error["key"]!.GetValue<string>());
         Assert.Contains("omit it", error["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -121,10 +120,10 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = host.CreateHiBobClient();
 
-        using var response = await PostAsync(client, Search, $$"""{"filters":{{filters}}}""");
+        using var response = await SandboxHttp.PostAsync(client, Search, $$"""{"filters":{{filters}}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(string.IsNullOrEmpty((await ReadObjectAsync(response))["error"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty((await SandboxHttp.ReadObjectAsync(response))["error"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -134,10 +133,10 @@ public sealed class HiBobSandboxTests
         using var client = host.CreateHiBobClient();
         var fields = new JsonArray([.. Enumerable.Range(0, 401).Select(i => (JsonNode)$"work.custom.field_{i}")]);
 
-        using var response = await PostAsync(client, Search, new JsonObject { ["fields"] = fields }.ToJsonString());
+        using var response = await SandboxHttp.PostAsync(client, Search, new JsonObject { ["fields"] = fields }.ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("400", (await ReadObjectAsync(response))["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("400", (await SandboxHttp.ReadObjectAsync(response))["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,10 +188,10 @@ public sealed class HiBobSandboxTests
         using var client = host.CreateHiBobClient();
         host.State.HideHiBobField("root.email");
 
-        using var response = await PostAsync(client, Search, """{"fields":["root.id","root.email","root.displayName"]}""");
+        using var response = await SandboxHttp.PostAsync(client, Search, """{"fields":["root.id","root.email","root.displayName"]}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var employees = (await ReadObjectAsync(response))["employees"]!.AsArray();
+        var employees = (await SandboxHttp.ReadObjectAsync(response))["employees"]!.AsArray();
         Assert.NotEmpty(employees);
         Assert.All(employees, e =>
         {
@@ -238,21 +237,21 @@ public sealed class HiBobSandboxTests
         var reset = new DateTimeOffset(2026, 3, 2, 10, 1, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         for (var i = 0; i < 50; i++)
         {
-            using var allowed = await PostAsync(client, Search, "{}");
+            using var allowed = await SandboxHttp.PostAsync(client, Search, "{}");
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
 
-        using var refused = await PostAsync(client, Search, "{}");
+        using var refused = await SandboxHttp.PostAsync(client, Search, "{}");
         time.Advance(TimeSpan.FromSeconds(30));
-        using var afterReset = await PostAsync(client, Search, "{}");
+        using var afterReset = await SandboxHttp.PostAsync(client, Search, "{}");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("too_many_requests", (await ReadObjectAsync(refused))["key"]!.GetValue<string>());
-        Assert.Equal("50", Header(refused, "X-RateLimit-Limit"));
-        Assert.Equal("0", Header(refused, "X-RateLimit-Remaining"));
-        Assert.Equal(reset.ToString(CultureInfo.InvariantCulture), Header(refused, "X-RateLimit-Reset"));
+        Assert.Equal("too_many_requests", (await SandboxHttp.ReadObjectAsync(refused))["key"]!.GetValue<string>());
+        Assert.Equal("50", SandboxHttp.Header(refused, "X-RateLimit-Limit"));
+        Assert.Equal("0", SandboxHttp.Header(refused, "X-RateLimit-Remaining"));
+        Assert.Equal(reset.ToString(CultureInfo.InvariantCulture), SandboxHttp.Header(refused, "X-RateLimit-Reset"));
         Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
-        Assert.Equal("49", Header(afterReset, "X-RateLimit-Remaining"));
+        Assert.Equal("49", SandboxHttp.Header(afterReset, "X-RateLimit-Remaining"));
     }
 
     [Theory]
@@ -264,10 +263,10 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = host.CreateHiBobClient(id, token);
 
-        using var response = await PostAsync(client, Search, "{}");
+        using var response = await SandboxHttp.PostAsync(client, Search, "{}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("unauthorized", (await ReadObjectAsync(response))["key"]!.GetValue<string>());
+        Assert.Equal("unauthorized", (await SandboxHttp.ReadObjectAsync(response))["key"]!.GetValue<string>());
     }
 
     [Fact]
@@ -276,7 +275,7 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = new HttpClient { BaseAddress = host.HiBobBaseAddress };
 
-        using var response = await PostAsync(client, Search, "{}");
+        using var response = await SandboxHttp.PostAsync(client, Search, "{}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -332,10 +331,10 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = host.CreateHiBobClient();
 
-        using var response = await PostAsync(client, "v1/people/nobody%40example.com", """{"fields":["root.id"]}""");
+        using var response = await SandboxHttp.PostAsync(client, "v1/people/nobody%40example.com", """{"fields":["root.id"]}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var error = await ReadObjectAsync(response);
+        var error = await SandboxHttp.ReadObjectAsync(response);
         Assert.Equal("not_found", error["key"]!.GetValue<string>());
         Assert.Contains("nobody@example.com", error["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -358,27 +357,15 @@ public sealed class HiBobSandboxTests
 
     internal static async Task<JsonArray> SearchAsync(HttpClient client, string body)
     {
-        using var response = await PostAsync(client, Search, body);
+        using var response = await SandboxHttp.PostAsync(client, Search, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await ReadObjectAsync(response))["employees"]!.AsArray();
+        return (await SandboxHttp.ReadObjectAsync(response))["employees"]!.AsArray();
     }
 
     private static async Task<JsonObject> ReadOneAsync(HttpClient client, string encodedIdentifier, string body)
     {
-        using var response = await PostAsync(client, "v1/people/" + encodedIdentifier, body);
+        using var response = await SandboxHttp.PostAsync(client, "v1/people/" + encodedIdentifier, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await ReadObjectAsync(response);
+        return await SandboxHttp.ReadObjectAsync(response);
     }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string body)
-    {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
-    private static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.Single() : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -160,7 +161,7 @@ internal sealed class PortCatalog
             return PortOutcome.Error(422, "invalid_request", error);
         }
 
-        candidate["updatedAt"] = now;
+        candidate["updatedAt"] = Timestamp(now);
         _blueprints[id] = candidate;
         DropStaleRelationValues(id, existing, candidate);
         return PortOutcome.Ok("blueprint", candidate.DeepClone());
@@ -411,13 +412,13 @@ internal sealed class PortCatalog
 
         if (Want("$createdAt"))
         {
-            rendered["createdAt"] = entity.CreatedAt;
+            rendered["createdAt"] = Timestamp(entity.CreatedAt);
             rendered["createdBy"] = Actor;
         }
 
         if (Want("$updatedAt"))
         {
-            rendered["updatedAt"] = entity.UpdatedAt;
+            rendered["updatedAt"] = Timestamp(entity.UpdatedAt);
             rendered["updatedBy"] = Actor;
         }
 
@@ -469,11 +470,15 @@ internal sealed class PortCatalog
         ["calculationProperties"] = new JsonObject(),
         ["aggregationProperties"] = new JsonObject(),
         ["relations"] = new JsonObject(),
-        ["createdAt"] = now,
+        ["createdAt"] = Timestamp(now),
         ["createdBy"] = Actor,
-        ["updatedAt"] = now,
+        ["updatedAt"] = Timestamp(now),
         ["updatedBy"] = Actor,
     };
+
+    /// <summary>Port's timestamp form: UTC with milliseconds and a Z.</summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Section(JsonNode? parent, string name) =>
         parent?[name] as JsonObject ?? [];
@@ -770,7 +775,7 @@ internal sealed class PortCatalog
             }
 
             var targetBlueprint = relation["target"]!.GetValue<string>();
-            IEnumerable<JsonNode?> targets = value is JsonArray array ? array : [value];
+            JsonNode?[] targets = value is JsonArray array ? [.. array] : [value];
             foreach (var target in targets)
             {
                 if (target?.GetValueKind() != JsonValueKind.String || !PortPatterns.IsEntityIdentifier(target.GetValue<string>()))
