@@ -70,10 +70,18 @@ public sealed class SandboxHost : IAsyncDisposable
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        app.MapSandbox();
-        configureApp?.Invoke(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            app.Urls.Add("http://127.0.0.1:0");
+            app.MapSandbox();
+            configureApp?.Invoke(app);
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.Single();

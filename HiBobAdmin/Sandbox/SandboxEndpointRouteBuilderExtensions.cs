@@ -9,10 +9,14 @@ public static class SandboxEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps HiBob's routes under <c>/sandbox/hibob</c> (so <c>POST /v1/people/search</c> is
     /// <c>POST /sandbox/hibob/v1/people/search</c>) and Port's under <c>/sandbox/port</c>. Whether to call this is
-    /// the host's decision (<see cref="SandboxOptions.Enabled"/>).
+    /// the host's decision (<see cref="SandboxOptions.Enabled"/>). The state is created here, so seeding and a
+    /// broken state file show at start rather than on the first request.
     /// </summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _ = endpoints.ServiceProvider.GetRequiredService<SandboxState>();
+
         var hibob = endpoints.MapGroup(HiBobPrefix).ExcludeFromDescription();
         hibob.AddEndpointFilter((context, next) => SandboxPipeline.InvokeAsync(context, next, SandboxApi.HiBob));
         HiBobSandboxEndpoints.Map(hibob);
