@@ -10,6 +10,7 @@ namespace HiBobAdmin.Sandbox;
 internal sealed class HiBobEmployeeWriter
 {
     private readonly FieldPath[] _fields;
+    private readonly FieldNode _nested = new(string.Empty);
     private readonly HiBobHumanReadable _humanReadable;
 
     public HiBobEmployeeWriter(
@@ -24,37 +25,43 @@ internal sealed class HiBobEmployeeWriter
                 .Where(field => !hiddenFields.Contains(field) && IsFieldId(field))
                 .Select(field => new FieldPath(field)),
         ];
+        foreach (var field in _fields.Where(field => field.Id != SandboxEmployee.IdField))
+        {
+            _nested.Add(field, 0);
+        }
+
         _humanReadable = humanReadable;
     }
 
     public void Write(Utf8JsonWriter writer, SandboxEmployee employee)
     {
-        var present = _fields.Where(field => employee.Fields.ContainsKey(field.Id)).ToArray();
         writer.WriteStartObject();
         writer.WriteString("id", employee.Id);
-        var nested = present.Where(field => field.Id != SandboxEmployee.IdField).ToArray();
         if (_humanReadable == HiBobHumanReadable.Replace)
         {
-            WriteNested(writer, employee, nested, 0, human: true);
+            WriteChildren(writer, _nested, employee, human: true);
             writer.WriteEndObject();
             return;
         }
 
-        WriteNested(writer, employee, nested, 0, human: false);
-        foreach (var field in present)
+        WriteChildren(writer, _nested, employee, human: false);
+        foreach (var field in _fields)
         {
-            writer.WritePropertyName(field.SlashKey);
-            writer.WriteStartObject();
-            writer.WritePropertyName("value");
-            employee.Fields[field.Id].WriteTo(writer);
-            writer.WriteEndObject();
+            if (employee.Fields.TryGetValue(field.Id, out var value))
+            {
+                writer.WritePropertyName(field.SlashKey);
+                writer.WriteStartObject();
+                writer.WritePropertyName("value");
+                value.WriteTo(writer);
+                writer.WriteEndObject();
+            }
         }
 
         if (_humanReadable == HiBobHumanReadable.Append)
         {
             writer.WritePropertyName("humanReadable");
             writer.WriteStartObject();
-            WriteNested(writer, employee, nested, 0, human: true);
+            WriteChildren(writer, _nested, employee, human: true);
             writer.WriteEndObject();
         }
 
@@ -71,40 +78,24 @@ internal sealed class HiBobEmployeeWriter
     private static bool IsFieldId(string field) =>
         field.Length > 2 && field.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && dot < field.Length - 1;
 
-    private static void WriteNested(
-        Utf8JsonWriter writer,
-        SandboxEmployee employee,
-        IReadOnlyList<FieldPath> fields,
-        int depth,
-        bool human)
+    private static void WriteChildren(Utf8JsonWriter writer, FieldNode node, SandboxEmployee employee, bool human)
     {
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in fields)
+        foreach (var child in node.Children)
         {
-            var name = field.Nested[depth];
-            if (!written.Add(name))
+            if (child.Leaf is { } leaf)
             {
-                continue;
+                if (employee.Fields.TryGetValue(leaf.Id, out var value))
+                {
+                    WriteLeaf(writer, child.Name, leaf.Id, value, human);
+                }
             }
-
-            if (field.Nested.Length == depth + 1)
+            else if (child.HasValue(employee, human))
             {
-                WriteLeaf(writer, name, field.Id, employee.Fields[field.Id], human);
-                continue;
+                writer.WritePropertyName(child.Name);
+                writer.WriteStartObject();
+                WriteChildren(writer, child, employee, human);
+                writer.WriteEndObject();
             }
-
-            var children = fields
-                .Where(other => other.Nested.Length > depth + 1 && other.Nested[depth] == name)
-                .ToArray();
-            if (human && !children.Any(child => HasHumanValue(employee.Fields[child.Id])))
-            {
-                continue;
-            }
-
-            writer.WritePropertyName(name);
-            writer.WriteStartObject();
-            WriteNested(writer, employee, children, depth + 1, human);
-            writer.WriteEndObject();
         }
     }
 
@@ -157,5 +148,45 @@ internal sealed class HiBobEmployeeWriter
             : id.Split('.');
 
         public string SlashKey { get; } = "/" + id.Replace('.', '/');
+    }
+
+    /// <summary>
+    /// One key of the nested form: a field (leaf) or a category object holding others, built once per request in
+    /// the order the fields were asked for.
+    /// </summary>
+    private sealed class FieldNode(string name)
+    {
+        public string Name { get; } = name;
+
+        public FieldPath? Leaf { get; private set; }
+
+        public List<FieldNode> Children { get; } = [];
+
+        public void Add(FieldPath field, int depth)
+        {
+            var name = field.Nested[depth];
+            var child = Children.Find(existing => existing.Name == name);
+            var isLeaf = depth == field.Nested.Length - 1;
+            if (child is null)
+            {
+                child = new FieldNode(name);
+                Children.Add(child);
+                if (isLeaf)
+                {
+                    child.Leaf = field;
+                    return;
+                }
+            }
+
+            // A key cannot be both a value and an object: the first field that claims it wins.
+            if (!isLeaf && child.Leaf is null)
+            {
+                child.Add(field, depth + 1);
+            }
+        }
+
+        public bool HasValue(SandboxEmployee employee, bool human) => Children.Any(child => child.Leaf is { } leaf
+            ? employee.Fields.TryGetValue(leaf.Id, out var value) && (!human || HasHumanValue(value))
+            : child.HasValue(employee, human));
     }
 }

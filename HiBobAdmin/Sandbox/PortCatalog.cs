@@ -425,21 +425,31 @@ internal sealed class PortCatalog
         return rendered;
     }
 
-    public JsonObject ToStored()
+    /// <summary>Writes blueprints and entities as the state file stores them.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        var blueprints = new JsonArray();
+        writer.WriteStartObject();
+        writer.WriteStartArray("blueprints");
         foreach (var blueprint in _blueprints.Values)
         {
-            blueprints.Add(blueprint.DeepClone());
+            blueprint.WriteTo(writer);
         }
 
-        var entities = new JsonObject();
+        writer.WriteEndArray();
+        writer.WriteStartObject("entities");
         foreach (var (blueprint, set) in _entities)
         {
-            entities[blueprint] = new JsonArray([.. set.InOrder().Select(entity => (JsonNode)entity.ToStored())]);
+            writer.WriteStartArray(blueprint);
+            foreach (var entity in set.InOrder())
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
         }
 
-        return new JsonObject { ["blueprints"] = blueprints, ["entities"] = entities };
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     public static PortCatalog FromStored(JsonObject stored)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HiBobAdmin.Sandbox;
@@ -23,17 +24,23 @@ internal sealed class PortEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public JsonObject ToStored() => new()
+    /// <summary>Writes the entity as the state file stores it (not as the API renders it).</summary>
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        ["identifier"] = Identifier,
-        ["title"] = Title,
-        ["icon"] = Icon,
-        ["team"] = Team.DeepClone(),
-        ["properties"] = Properties.DeepClone(),
-        ["relations"] = Relations.DeepClone(),
-        ["createdAt"] = CreatedAt,
-        ["updatedAt"] = UpdatedAt,
-    };
+        writer.WriteStartObject();
+        writer.WriteString("identifier", Identifier);
+        writer.WriteString("title", Title);
+        writer.WriteString("icon", Icon);
+        writer.WritePropertyName("team");
+        Team.WriteTo(writer);
+        writer.WritePropertyName("properties");
+        Properties.WriteTo(writer);
+        writer.WritePropertyName("relations");
+        Relations.WriteTo(writer);
+        writer.WriteString("createdAt", CreatedAt);
+        writer.WriteString("updatedAt", UpdatedAt);
+        writer.WriteEndObject();
+    }
 
     public static PortEntity FromStored(JsonObject stored) => new()
     {

@@ -51,13 +51,6 @@ internal static class SandboxStateFile
 
     public static void Save(string path, HiBobPeople people, PortCatalog port, SandboxSeedSummary summary)
     {
-        var root = new JsonObject
-        {
-            ["version"] = Version,
-            ["hibob"] = people.ToStored(),
-            ["port"] = port.ToStored(),
-            ["seedSummary"] = JsonSerializer.SerializeToNode(summary, SummaryOptions),
-        };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -68,7 +61,15 @@ internal static class SandboxStateFile
         using (var stream = File.Create(temporary))
         using (var writer = new Utf8JsonWriter(stream))
         {
-            root.WriteTo(writer);
+            writer.WriteStartObject();
+            writer.WriteNumber("version", Version);
+            writer.WritePropertyName("hibob");
+            people.WriteTo(writer);
+            writer.WritePropertyName("port");
+            port.WriteTo(writer);
+            writer.WritePropertyName("seedSummary");
+            JsonSerializer.Serialize(writer, summary, SummaryOptions);
+            writer.WriteEndObject();
         }
 
         File.Move(temporary, path, overwrite: true);
