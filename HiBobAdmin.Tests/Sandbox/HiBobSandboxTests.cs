@@ -28,13 +28,17 @@ public sealed class HiBobSandboxTests
         Assert.Equal(id, employee["id"]!.GetValue<string>());
         Assert.Equal(expected["root.email"]!.GetValue<string>(), employee["email"]!.GetValue<string>());
         Assert.Equal(expected["root.email"]!.GetValue<string>(), employee["/root/email"]!["value"]!.GetValue<string>());
-        Assert.Equal(expected["work.isManager"]!.GetValue<bool>(), employee["work"]!["isManager"]!.GetValue<bool>());
-        Assert.Equal(expected["work.isManager"]!.GetValue<bool>(), employee["/work/isManager"]!["value"]!.GetValue<bool>());
+        var isManager = expected["work.isManager"]!.GetValue<bool>();
+        Assert.Equal(isManager, employee["work"]!["isManager"]!.GetValue<bool>());
+        Assert.Equal(isManager, employee["/work/isManager"]!["value"]!.GetValue<bool>());
         Assert.Equal("Active", employee["internal"]!["status"]!.GetValue<string>());
         Assert.Equal("Active", employee["/internal/status"]!["value"]!.GetValue<string>());
         Assert.Matches("^[0-9]+$", employee["work"]!["department"]!.GetValue<string>());
         Assert.Equal(
-            ["id", "email", "work", "internal", "/root/email", "/work/isManager", "/internal/status", "/work/department"],
+            [
+                "id", "email", "work", "internal",
+                "/root/email", "/work/isManager", "/internal/status", "/work/department",
+            ],
             employee.Select(property => property.Key));
     }
 
@@ -110,7 +114,10 @@ public sealed class HiBobSandboxTests
     }
 
     [Theory]
-    [InlineData("""[{"fieldPath":"root.id","operator":"equals","values":["1"]},{"fieldPath":"root.id","operator":"equals","values":["2"]}]""")]
+    [InlineData("""
+        [{"fieldPath":"root.id","operator":"equals","values":["1"]},
+         {"fieldPath":"root.id","operator":"equals","values":["2"]}]
+        """)]
     [InlineData("""[{"fieldPath":"work.title","operator":"equals","values":["1"]}]""")]
     [InlineData("""[{"fieldPath":"root.email","operator":"contains","values":["a"]}]""")]
     [InlineData("""[{"fieldPath":"root.email","operator":"equals","values":[]}]""")]
@@ -133,10 +140,12 @@ public sealed class HiBobSandboxTests
         using var client = host.CreateHiBobClient();
         var fields = new JsonArray([.. Enumerable.Range(0, 401).Select(i => (JsonNode)$"work.custom.field_{i}")]);
 
-        using var response = await SandboxHttp.PostAsync(client, Search, new JsonObject { ["fields"] = fields }.ToJsonString());
+        var body = new JsonObject { ["fields"] = fields }.ToJsonString();
+        using var response = await SandboxHttp.PostAsync(client, Search, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("400", (await SandboxHttp.ReadObjectAsync(response))["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        var error = (await SandboxHttp.ReadObjectAsync(response))["error"]!.GetValue<string>();
+        Assert.Contains("at most 400", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +161,8 @@ public sealed class HiBobSandboxTests
         });
 
         var employees = await SearchAsync(client, """
-            {"fields":["root.email"],"filters":[{"fieldPath":"root.email","operator":"equals","values":["ana.test@example.com"]}]}
+            {"fields":["root.email"],
+             "filters":[{"fieldPath":"root.email","operator":"equals","values":["ana.test@example.com"]}]}
             """);
 
         var employee = Assert.Single(employees);
@@ -166,7 +176,8 @@ public sealed class HiBobSandboxTests
         // B04
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var client = host.CreateHiBobClient();
-        var nullEmail = host.State.AddEmployee(new JsonObject { ["root.email"] = null, ["internal.status"] = "Active" });
+        var nullEmail = host.State.AddEmployee(
+            new JsonObject { ["root.email"] = null, ["internal.status"] = "Active" });
         var absent = host.State.AddEmployee(new JsonObject { ["internal.status"] = "Active" });
         var blank = host.State.AddEmployee(new JsonObject { ["root.email"] = "   ", ["internal.status"] = "Active" });
 
@@ -188,7 +199,8 @@ public sealed class HiBobSandboxTests
         using var client = host.CreateHiBobClient();
         host.State.HideHiBobField("root.email");
 
-        using var response = await SandboxHttp.PostAsync(client, Search, """{"fields":["root.id","root.email","root.displayName"]}""");
+        using var response = await SandboxHttp.PostAsync(
+            client, Search, """{"fields":["root.id","root.email","root.displayName"]}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var employees = (await SandboxHttp.ReadObjectAsync(response))["employees"]!.AsArray();
@@ -286,8 +298,10 @@ public sealed class HiBobSandboxTests
         // B10
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var client = host.CreateHiBobClient();
-        host.State.AddEmployee(new JsonObject { ["root.id"] = "3000000000000000100", ["root.email"] = "qa@example.com" });
-        host.State.AddEmployee(new JsonObject { ["root.id"] = "3000000000000000101", ["root.email"] = "qa+bob@example.com" });
+        host.State.AddEmployee(
+            new JsonObject { ["root.id"] = "3000000000000000100", ["root.email"] = "qa@example.com" });
+        host.State.AddEmployee(
+            new JsonObject { ["root.id"] = "3000000000000000101", ["root.email"] = "qa+bob@example.com" });
 
         var employee = await ReadOneAsync(client, "qa%2Bbob%40example.com", """{"fields":["root.id","root.email"]}""");
 
@@ -331,7 +345,8 @@ public sealed class HiBobSandboxTests
         await using var host = await SandboxHost.StartAsync();
         using var client = host.CreateHiBobClient();
 
-        using var response = await SandboxHttp.PostAsync(client, "v1/people/nobody%40example.com", """{"fields":["root.id"]}""");
+        using var response = await SandboxHttp.PostAsync(
+            client, "v1/people/nobody%40example.com", """{"fields":["root.id"]}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var error = await SandboxHttp.ReadObjectAsync(response);

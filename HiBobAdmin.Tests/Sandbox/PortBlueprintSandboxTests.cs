@@ -16,7 +16,9 @@ public sealed class PortBlueprintSandboxTests
 
         Assert.Equal(HttpStatusCode.OK, user.StatusCode);
         var blueprint = (await SandboxHttp.ReadObjectAsync(user))["blueprint"]!;
-        var properties = blueprint["schema"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+        var properties = blueprint["schema"]!["properties"]!.AsObject()
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(["moderated_blueprints", "port_role", "port_type", "status"], properties);
         Assert.Null(blueprint["relations"]!["hibob_user"]);
         Assert.Equal(HttpStatusCode.NotFound, hibobUser.StatusCode);
@@ -41,7 +43,10 @@ public sealed class PortBlueprintSandboxTests
     [Theory]
     [InlineData("""{"title":"No identifier","schema":{"properties":{}}}""")]
     [InlineData("""{"identifier":"x","title":"No schema"}""")]
-    [InlineData("""{"identifier":"x","title":"X","schema":{"properties":{}},"relations":{"r":{"target":"missing","required":false,"many":false}}}""")]
+    [InlineData("""
+        {"identifier":"x","title":"X","schema":{"properties":{}},
+         "relations":{"r":{"target":"missing","required":false,"many":false}}}
+        """)]
     public async Task CreateBlueprint_Returns422_WhenRequiredFieldMissingOrRelationTargetUnknown(string body)
     {
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
@@ -64,7 +69,8 @@ public sealed class PortBlueprintSandboxTests
         var user = host.State.GetBlueprint("_user")!;
         Assert.Equal(["office", "hibob_user"], user["relations"]!.AsObject().Select(p => p.Key));
         Assert.Equal("hibob_user", user["relations"]!["hibob_user"]!["target"]!.GetValue<string>());
-        Assert.Equal("hibob_user.displayName", user["mirrorProperties"]!["hibob_display_name"]!["path"]!.GetValue<string>());
+        var mirror = user["mirrorProperties"]!["hibob_display_name"]!;
+        Assert.Equal("hibob_user.displayName", mirror["path"]!.GetValue<string>());
         Assert.NotNull(user["mirrorProperties"]!["office_city"]);
     }
 

@@ -9,6 +9,7 @@ public sealed class PortEntitySandboxTests
 {
     private const string HibobUserBulk = "v1/blueprints/hibob_user/entities/bulk?upsert=true&merge=true";
     private const string UserBulk = "v1/blueprints/_user/entities/bulk?upsert=true&merge=true";
+    private const string UserSearch = "v1/blueprints/_user/entities/search";
 
     [Theory]
     [InlineData(0)]
@@ -17,9 +18,10 @@ public sealed class PortEntitySandboxTests
     {
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await ModelledPortAsync(host);
-        var entities = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["identifier"] = $"{i}" })]);
+        var entities = Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["identifier"] = $"{i}" });
+        var body = new JsonObject { ["entities"] = new JsonArray([.. entities]) }.ToJsonString();
 
-        using var response = await SandboxHttp.PostAsync(port, HibobUserBulk, new JsonObject { ["entities"] = entities }.ToJsonString());
+        using var response = await SandboxHttp.PostAsync(port, HibobUserBulk, body);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Empty(host.State.GetPortEntities("hibob_user"));
@@ -52,7 +54,8 @@ public sealed class PortEntitySandboxTests
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await host.CreatePortClientAsync();
 
-        using var response = await SandboxHttp.PostAsync(port, HibobUserBulk, """{"entities":[{"identifier":"1001"}]}""");
+        using var response = await SandboxHttp.PostAsync(
+            port, HibobUserBulk, """{"entities":[{"identifier":"1001"}]}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("not_found", (await SandboxHttp.ReadObjectAsync(response))["error"]!.GetValue<string>());
@@ -78,7 +81,9 @@ public sealed class PortEntitySandboxTests
         var body = await SandboxHttp.ReadObjectAsync(response);
         var succeeded = body["entities"]!.AsArray();
         Assert.Equal([0, 4], succeeded.Select(e => e!["index"]!.GetValue<int>()));
-        Assert.Equal(["eli.ok@example.com", "zoë@example.com"], succeeded.Select(e => e!["identifier"]!.GetValue<string>()));
+        Assert.Equal(
+            ["eli.ok@example.com", "zoë@example.com"],
+            succeeded.Select(e => e!["identifier"]!.GetValue<string>()));
         Assert.All(succeeded, e => Assert.True(e!["created"]!.GetValue<bool>()));
         var errors = body["errors"]!.AsArray();
         Assert.Equal([1, 2, 3], errors.Select(e => e!["index"]!.GetValue<int>()));
@@ -95,7 +100,10 @@ public sealed class PortEntitySandboxTests
     {
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await ModelledPortAsync(host);
-        var body = new JsonObject { ["entities"] = new JsonArray(new JsonObject { ["identifier"] = new string('a', 1001) }) };
+        var body = new JsonObject
+        {
+            ["entities"] = new JsonArray(new JsonObject { ["identifier"] = new string('a', 1001) }),
+        };
 
         using var response = await SandboxHttp.PostAsync(port, HibobUserBulk, body.ToJsonString());
 
@@ -120,7 +128,9 @@ public sealed class PortEntitySandboxTests
         Assert.Equal(0, error["index"]!.GetValue<int>());
         Assert.Equal(404, error["statusCode"]!.GetValue<int>());
         Assert.Equal("not_found", error["error"]!.GetValue<string>());
-        Assert.Equal("Related entity hibob_user:4000000000000000001 was not found", error["message"]!.GetValue<string>());
+        Assert.Equal(
+            "Related entity hibob_user:4000000000000000001 was not found",
+            error["message"]!.GetValue<string>());
         Assert.Null(host.State.GetPortEntity("_user", user)!["relations"]!["hibob_user"]);
     }
 
@@ -168,7 +178,8 @@ public sealed class PortEntitySandboxTests
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await ModelledPortAsync(host);
         using var employee = await SandboxHttp.PostAsync(port, HibobUserBulk, """
-            {"entities":[{"identifier":"1001","title":"Dan New","properties":{"displayName":"Dan New","email":"dan.new@example.com"}}]}
+            {"entities":[{"identifier":"1001","title":"Dan New",
+                          "properties":{"displayName":"Dan New","email":"dan.new@example.com"}}]}
             """);
 
         using var response = await SandboxHttp.PostAsync(port, UserBulk, """
@@ -208,9 +219,10 @@ public sealed class PortEntitySandboxTests
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await ModelledPortAsync(host);
         const string body = """{"entities":[{"identifier":"1001"}]}""";
-        using var first = await SandboxHttp.PostAsync(port, "v1/blueprints/hibob_user/entities/bulk?upsert=false", body);
+        const string create = "v1/blueprints/hibob_user/entities/bulk?upsert=false";
+        using var first = await SandboxHttp.PostAsync(port, create, body);
 
-        using var second = await SandboxHttp.PostAsync(port, "v1/blueprints/hibob_user/entities/bulk?upsert=false", body);
+        using var second = await SandboxHttp.PostAsync(port, create, body);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.MultiStatus, second.StatusCode);
@@ -252,7 +264,8 @@ public sealed class PortEntitySandboxTests
     {
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await ModelledPortAsync(host);
-        using var employee = await SandboxHttp.PostAsync(port, HibobUserBulk, """{"entities":[{"identifier":"1001"}]}""");
+        using var employee = await SandboxHttp.PostAsync(
+            port, HibobUserBulk, """{"entities":[{"identifier":"1001"}]}""");
         using var linked = await SandboxHttp.PostAsync(port, UserBulk, """
             {"entities":[{"identifier":"ana@example.com","relations":{"hibob_user":"1001"}}]}
             """);
@@ -276,7 +289,8 @@ public sealed class PortEntitySandboxTests
         var person = host.State.SeedSummary.Of(SandboxSeedKind.MatchedCaseDiffers)[0];
         var normalised = person.PortIdentifier!.ToLowerInvariant();
 
-        using var response = await SandboxHttp.PostAsync(port, UserBulk, $$"""{"entities":[{"identifier":"{{normalised}}"}]}""");
+        using var response = await SandboxHttp.PostAsync(
+            port, UserBulk, $$"""{"entities":[{"identifier":"{{normalised}}"}]}""");
 
         Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
         var error = Assert.Single((await SandboxHttp.ReadObjectAsync(response))["errors"]!.AsArray())!;
@@ -306,7 +320,7 @@ public sealed class PortEntitySandboxTests
                 body["from"] = from;
             }
 
-            using var response = await SandboxHttp.PostAsync(port, "v1/blueprints/_user/entities/search", body.ToJsonString());
+            using var response = await SandboxHttp.PostAsync(port, UserSearch, body.ToJsonString());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await SandboxHttp.ReadObjectAsync(response);
             seen.AddRange(page["entities"]!.AsArray().Select(e => e!["identifier"]!.GetValue<string>()));
@@ -344,7 +358,7 @@ public sealed class PortEntitySandboxTests
             ["include"] = new JsonArray("$identifier", "$title", "status"),
         };
 
-        using var response = await SandboxHttp.PostAsync(port, "v1/blueprints/_user/entities/search", body.ToJsonString());
+        using var response = await SandboxHttp.PostAsync(port, UserSearch, body.ToJsonString());
 
         var entities = (await SandboxHttp.ReadObjectAsync(response))["entities"]!.AsArray();
         Assert.Equal(wanted, entities.Select(e => e!["identifier"]!.GetValue<string>()));
@@ -362,7 +376,7 @@ public sealed class PortEntitySandboxTests
         using var port = await host.CreatePortClientAsync();
 
         using var response = await SandboxHttp.PostAsync(
-            port, "v1/blueprints/_user/entities/search", $$"""{"query":{"combinator":"and","rules":[]},"limit":{{limit}}}""");
+            port, UserSearch, $$"""{"query":{"combinator":"and","rules":[]},"limit":{{limit}}}""");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
@@ -374,7 +388,8 @@ public sealed class PortEntitySandboxTests
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
         using var port = await host.CreatePortClientAsync();
         host.State.PutPortEntity("_user", new JsonObject { ["identifier"] = "qa@example.com", ["title"] = "QA" });
-        host.State.PutPortEntity("_user", new JsonObject { ["identifier"] = "qa+bob@example.com", ["title"] = "QA Bob" });
+        host.State.PutPortEntity(
+            "_user", new JsonObject { ["identifier"] = "qa+bob@example.com", ["title"] = "QA Bob" });
 
         using var response = await SandboxHttp.GetAsync(port, "v1/blueprints/_user/entities/qa%2Bbob%40example.com");
 
@@ -403,13 +418,15 @@ public sealed class PortEntitySandboxTests
         using var port = await host.CreatePortClientAsync();
         var user = host.State.SeedSummary.Of(SandboxSeedKind.LeaverWithActiveUser)[0].PortIdentifier!;
 
+        const string disable = """{"properties":{"status":"Disabled"}}""";
         using var patched = await SandboxHttp.PatchAsync(
-            port, "v1/blueprints/_user/entities/" + Uri.EscapeDataString(user), """{"properties":{"status":"Disabled"}}""");
+            port, "v1/blueprints/_user/entities/" + Uri.EscapeDataString(user), disable);
         using var missing = await SandboxHttp.PatchAsync(
-            port, "v1/blueprints/_user/entities/nobody%40example.com", """{"properties":{"status":"Disabled"}}""");
+            port, "v1/blueprints/_user/entities/nobody%40example.com", disable);
 
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.Equal("Disabled", (await SandboxHttp.ReadObjectAsync(patched))["entity"]!["properties"]!["status"]!.GetValue<string>());
+        var returned = (await SandboxHttp.ReadObjectAsync(patched))["entity"]!;
+        Assert.Equal("Disabled", returned["properties"]!["status"]!.GetValue<string>());
         Assert.Equal("Disabled", host.State.GetPortEntity("_user", user)!["properties"]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Null(host.State.GetPortEntity("_user", "nobody@example.com"));

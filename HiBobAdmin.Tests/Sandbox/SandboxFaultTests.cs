@@ -25,7 +25,8 @@ public sealed class SandboxFaultTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, hibobResponse.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), hibobResponse.Headers.RetryAfter?.Delta);
-        Assert.Equal("too_many_requests", (await SandboxHttp.ReadObjectAsync(hibobResponse))["key"]!.GetValue<string>());
+        var hibobError = await SandboxHttp.ReadObjectAsync(hibobResponse);
+        Assert.Equal("too_many_requests", hibobError["key"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.TooManyRequests, portResponse.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), portResponse.Headers.RetryAfter?.Delta);
         Assert.False((await SandboxHttp.ReadObjectAsync(portResponse))["ok"]!.GetValue<bool>());

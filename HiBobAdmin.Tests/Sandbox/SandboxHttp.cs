@@ -6,7 +6,11 @@ namespace HiBobAdmin.Tests.Sandbox;
 /// <summary>Raw-JSON request helpers for the sandbox tests, so each test shows the exact wire body it sends.</summary>
 internal static class SandboxHttp
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? body)
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client,
+        HttpMethod method,
+        string path,
+        string? body)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)

@@ -89,7 +89,9 @@ public sealed class SandboxSeederTests
 
         var records = summary.Of(SandboxSeedKind.NoEmail).Select(p => people.Find(p.EmployeeIds[0])!).ToArray();
 
-        Assert.Contains(records, r => r.Fields.TryGetValue("root.email", out var e) && e.ValueKind == JsonValueKind.Null);
+        Assert.Contains(
+            records,
+            r => r.Fields.TryGetValue("root.email", out var e) && e.ValueKind == JsonValueKind.Null);
         Assert.Contains(records, r => !r.Fields.ContainsKey("root.email"));
         Assert.Contains(records, r => r.Email == "   ");
         Assert.All(records, r => Assert.True(r.IsActive));
@@ -106,7 +108,7 @@ public sealed class SandboxSeederTests
 
         Assert.Contains("'", unmappable, StringComparison.Ordinal);
         Assert.False(PortPatterns.IsEntityIdentifier(unmappable));
-        Assert.True(accented.Contains('é', StringComparison.Ordinal) || accented.Contains('ö', StringComparison.Ordinal));
+        Assert.Matches("[éö]", accented);
         Assert.True(PortPatterns.IsEntityIdentifier(accented));
         Assert.Null(port.FindEntity("_user", unmappable));
         Assert.Null(port.FindEntity("_user", accented));
@@ -123,7 +125,8 @@ public sealed class SandboxSeederTests
 
         Assert.Equal([false, true], rehire.EmployeeIds.Select(id => people.Find(id)!.IsActive));
         Assert.Equal(rehire.HiBobEmails[0], rehire.HiBobEmails[1]);
-        Assert.Equal("Active", port.FindEntity("_user", rehire.PortIdentifier!)!.Properties["status"]!.GetValue<string>());
+        var rehireUser = port.FindEntity("_user", rehire.PortIdentifier!)!;
+        Assert.Equal("Active", rehireUser.Properties["status"]!.GetValue<string>());
         Assert.All(duplicate.EmployeeIds, id => Assert.True(people.Find(id)!.IsActive));
         Assert.NotEqual(duplicate.HiBobEmails[0], duplicate.HiBobEmails[1]);
         Assert.Equal(duplicate.HiBobEmails[0], duplicate.HiBobEmails[1], StringComparer.OrdinalIgnoreCase);
@@ -162,7 +165,10 @@ public sealed class SandboxSeederTests
     public void Create_SeedsPortOnlyContractorsAndOneServiceAccount()
     {
         var (people, port, summary) = SandboxSeeder.Create(42, 300, Now);
-        var emails = people.Snapshot().Select(e => e.Email?.Trim()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var emails = people.Snapshot()
+            .Select(e => e.Email?.Trim())
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var service = port.FindEntity("_user", summary.Of(SandboxSeedKind.ServiceAccount)[0].PortIdentifier!)!;
 
@@ -182,7 +188,9 @@ public sealed class SandboxSeederTests
         Assert.All(employees, e =>
         {
             Assert.Matches("^[1-9][0-9]{18}$", e.Id);
-            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$", e.Fields["root.creationDateTime"].GetString()!);
+            Assert.Matches(
+                @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$",
+                e.Fields["root.creationDateTime"].GetString()!);
             Assert.Equal(JsonValueKind.Number, e.Fields["root.companyId"].ValueKind);
             Assert.Equal(
                 $"{e.Fields["root.firstName"].GetString()} {e.Fields["root.surname"].GetString()}",
@@ -224,7 +232,7 @@ public sealed class SandboxSeederTests
         var duration = EmploymentDuration.Between(new DateOnly(2016, 11, 24), new DateOnly(2026, 3, 2));
 
         Assert.Equal(
-            JsonNode.Parse("""{"periodISO":"P9Y3M6D","sortFactor":3385,"humanize":"9 years, 3 months and 6 days"}""")!.ToJsonString(),
+            """{"periodISO":"P9Y3M6D","sortFactor":3385,"humanize":"9 years, 3 months and 6 days"}""",
             duration.ToJsonString());
     }
 }

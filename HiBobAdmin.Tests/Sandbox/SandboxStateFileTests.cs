@@ -55,7 +55,8 @@ public sealed class SandboxStateFileTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(StatePath)!);
         await File.WriteAllTextAsync(StatePath, "not json");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => SandboxHost.StartAsync(o => ConfigureFile(o, 20)));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(
+            () => SandboxHost.StartAsync(o => ConfigureFile(o, 20)));
 
         Assert.Contains(StatePath, error.Message, StringComparison.Ordinal);
     }

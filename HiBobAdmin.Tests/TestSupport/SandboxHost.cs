@@ -31,10 +31,10 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The server root, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>HiBob's base, ending in a slash: relative paths like <c>v1/people/search</c> resolve under it.</summary>
+    /// <summary>HiBob's base with a trailing slash, so <c>v1/people/search</c> resolves under it.</summary>
     public Uri HiBobBaseAddress => new(BaseAddress, "sandbox/hibob/");
 
-    /// <summary>Port's base, ending in a slash: relative paths like <c>v1/blueprints/_user</c> resolve under it.</summary>
+    /// <summary>Port's base with a trailing slash, so <c>v1/blueprints/_user</c> resolves under it.</summary>
     public Uri PortBaseAddress => new(BaseAddress, "sandbox/port/");
 
     public IServiceProvider Services => _app.Services;

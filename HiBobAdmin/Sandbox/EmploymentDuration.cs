@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace HiBobAdmin.Sandbox;
 
-/// <summary>HiBob's machine form of <c>work.durationOfEmployment</c>: <c>{periodISO, sortFactor, humanize}</c>.</summary>
+/// <summary>
+/// HiBob's machine form of <c>work.durationOfEmployment</c>: <c>{periodISO, sortFactor, humanize}</c>.
+/// </summary>
 internal static class EmploymentDuration
 {
     public static JsonObject Between(DateOnly start, DateOnly end)

@@ -5,6 +5,6 @@ internal sealed record HiBobField(string Id, string Name, string Type, string? L
 {
     public string CategoryId => Id[..Id.IndexOf('.', StringComparison.Ordinal)];
 
-    /// <summary>Where the value sits in the nested form: root fields at the top level, others under their category.</summary>
+    /// <summary>Where the value sits in the nested form: root fields on top, the others in their category.</summary>
     public string JsonPath => CategoryId == "root" ? Id["root.".Length..] : Id;
 }

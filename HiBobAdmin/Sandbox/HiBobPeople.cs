@@ -102,8 +102,9 @@ internal sealed class HiBobPeople
     /// <summary>An employee from a field map; its id is the <c>root.id</c> string.</summary>
     public static SandboxEmployee FromFieldMap(JsonObject map) => FromElement(JsonElement.Parse(map.ToJsonString()));
 
-    /// <summary>Employees from a JSON array of field maps, parsed in one go (a seed or a state file holds 50k).</summary>
-    public static List<SandboxEmployee> FromFieldMaps(JsonElement maps) => [.. maps.EnumerateArray().Select(FromElement)];
+    /// <summary>Employees from a JSON array of field maps (a seed or a state file may hold 50k).</summary>
+    public static List<SandboxEmployee> FromFieldMaps(JsonElement maps) =>
+        [.. maps.EnumerateArray().Select(FromElement)];
 
     // The field elements share the parsed document, which lives as long as they do.
     private static SandboxEmployee FromElement(JsonElement map)

@@ -73,7 +73,8 @@ internal static class HiBobSandboxEndpoints
             return refusal;
         }
 
-        var (employee, hidden) = state.ReadHiBob(people => (people.FindByIdOrEmail(identifier), people.HiddenFields.ToArray()));
+        var (employee, hidden) = state.ReadHiBob(
+            people => (people.FindByIdOrEmail(identifier), people.HiddenFields.ToArray()));
         if (employee is null)
         {
             return SandboxPipeline.HiBobError(

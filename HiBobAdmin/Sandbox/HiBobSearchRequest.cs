@@ -21,7 +21,12 @@ internal sealed record HiBobSearchRequest(
         error = null;
         if (body is null)
         {
-            return new HiBobSearchRequest(HiBobFieldCatalog.DefaultSearchFields, null, null, false, HiBobHumanReadable.None);
+            return new HiBobSearchRequest(
+                HiBobFieldCatalog.DefaultSearchFields,
+                null,
+                null,
+                false,
+                HiBobHumanReadable.None);
         }
 
         if (body is not JsonObject request)

@@ -59,7 +59,7 @@ internal sealed class PortCatalog
         }
     }
 
-    /// <summary>Stores an entity as given, replacing any with the same identifier (seed, state file, test hooks).</summary>
+    /// <summary>Stores an entity as given, replacing one with the same identifier (seed, state file, hooks).</summary>
     public void PutEntity(string blueprint, PortEntity entity) => Set(blueprint).Put(entity);
 
     public PortEntity? FindEntity(string blueprint, string identifier) =>
@@ -212,14 +212,14 @@ internal sealed class PortCatalog
         if (existing is null && mode == PortWriteMode.Patch)
         {
             return PortWriteResult.Failed(
-                PortItemError.NotFound($"Entity with identifier \"{identifier}\" of blueprint {blueprint} was not found."),
+                PortItemError.NotFound(EntityNotFoundMessage(blueprint, identifier!)),
                 identifier);
         }
 
         if (existing is not null && mode == PortWriteMode.Create)
         {
             return PortWriteResult.Failed(
-                PortItemError.Conflict($"Entity with identifier \"{identifier}\" already exists in blueprint {blueprint}."),
+                PortItemError.Conflict($"Entity \"{identifier}\" already exists in blueprint {blueprint}."),
                 identifier);
         }
 
@@ -294,7 +294,9 @@ internal sealed class PortCatalog
         string? after = null;
         if (request["from"] is { } fromNode)
         {
-            after = fromNode.GetValueKind() == JsonValueKind.String ? PortCursor.Decode(fromNode.GetValue<string>()) : null;
+            after = fromNode.GetValueKind() == JsonValueKind.String
+                ? PortCursor.Decode(fromNode.GetValue<string>())
+                : null;
             if (after is null)
             {
                 return PortOutcome.Error(422, "invalid_request", "body/from is not a cursor this search returned.");
@@ -344,7 +346,8 @@ internal sealed class PortCatalog
         IReadOnlySet<string>? include = null,
         IReadOnlySet<string>? exclude = null)
     {
-        bool Want(string key) => (include is null || include.Contains(key)) && (exclude is null || !exclude.Contains(key));
+        bool Want(string key) =>
+            (include is null || include.Contains(key)) && (exclude is null || !exclude.Contains(key));
 
         var definition = _blueprints[blueprint];
         var rendered = new JsonObject();
@@ -486,6 +489,9 @@ internal sealed class PortCatalog
         ["updatedBy"] = Actor,
     };
 
+    public static string EntityNotFoundMessage(string blueprint, string identifier) =>
+        $"Entity with identifier \"{identifier}\" of blueprint {blueprint} was not found.";
+
     /// <summary>Port's timestamp form: UTC with milliseconds and a Z.</summary>
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -543,7 +549,8 @@ internal sealed class PortCatalog
 
         foreach (var (key, definition) in properties)
         {
-            if (!IsKey(key) || definition is not JsonObject || definition["type"]?.GetValueKind() != JsonValueKind.String)
+            if (!IsKey(key) || definition is not JsonObject
+                || definition["type"]?.GetValueKind() != JsonValueKind.String)
             {
                 return $"schema.properties.{key} must be an object with a type and a valid key.";
             }
@@ -585,7 +592,8 @@ internal sealed class PortCatalog
 
         foreach (var (key, mirror) in blueprint["mirrorProperties"]!.AsObject())
         {
-            if (!IsKey(key) || mirror?["path"] is not JsonValue pathValue || !pathValue.TryGetValue<string>(out var path))
+            if (!IsKey(key) || mirror?["path"] is not JsonValue pathValue
+                || !pathValue.TryGetValue<string>(out var path))
             {
                 return $"mirrorProperties.{key} needs a path.";
             }
@@ -603,7 +611,8 @@ internal sealed class PortCatalog
             if (propertyId.Length == 0
                 || !propertyId.StartsWith('$') && target["schema"]?["properties"]?[propertyId] is null)
             {
-                return $"Mirror property {key} has path \"{path}\", but blueprint {targetId} has no property \"{propertyId}\".";
+                return $"Mirror property {key} has path \"{path}\", "
+                    + $"but blueprint {targetId} has no property \"{propertyId}\".";
             }
         }
 
@@ -650,7 +659,8 @@ internal sealed class PortCatalog
         var node = sent["identifier"];
         if (fromRoute)
         {
-            if (node is not null && (node.GetValueKind() != JsonValueKind.String || node.GetValue<string>() != identifier))
+            if (node is not null
+                && (node.GetValueKind() != JsonValueKind.String || node.GetValue<string>() != identifier))
             {
                 return PortItemError.Invalid("The sandbox does not rename entities; identifier must match the route.");
             }
@@ -672,7 +682,8 @@ internal sealed class PortCatalog
         if (!PortPatterns.IsEntityIdentifier(identifier))
         {
             return PortItemError.Invalid(
-                "identifier must match pattern \"^(?!\\.{1,2}$)[\\p{L}0-9@_.+:\\\\/=-]+$\" and be at most 1000 characters.");
+                "identifier must match pattern \"" + PortPatterns.EntityIdentifier() + "\" and be at most "
+                + $"{PortPatterns.MaxEntityIdentifierLength} characters.");
         }
 
         return null;
@@ -788,7 +799,8 @@ internal sealed class PortCatalog
             JsonNode?[] targets = value is JsonArray array ? [.. array] : [value];
             foreach (var target in targets)
             {
-                if (target?.GetValueKind() != JsonValueKind.String || !PortPatterns.IsEntityIdentifier(target.GetValue<string>()))
+                if (target?.GetValueKind() != JsonValueKind.String
+                    || !PortPatterns.IsEntityIdentifier(target.GetValue<string>()))
                 {
                     return PortItemError.Invalid($"relation {key} must hold valid entity identifiers");
                 }

@@ -132,16 +132,21 @@ internal static class PortSandboxEndpoints
 
         if (items.Count is 0 or > MaxBulkItems)
         {
-            return Error(422, "invalid_request", $"body/entities must hold 1 to {MaxBulkItems} items; it holds {items.Count}.");
+            return Error(
+                422,
+                "invalid_request",
+                $"body/entities must hold 1 to {MaxBulkItems} items; it holds {items.Count}.");
         }
 
         if (ReadWriteOptions(http.Request.Query) is not { } options)
         {
-            return Error(422, "invalid_request", "upsert, merge and create_missing_related_entities must be true or false.");
+            return BadFlags();
         }
 
         var results = state.UsePort(
-            (port, now) => items.Select(item => port.Write(id, item, options.Mode, options.CreateMissing, null, now)).ToArray(),
+            (port, now) => items
+                .Select(item => port.Write(id, item, options.Mode, options.CreateMissing, null, now))
+                .ToArray(),
             written => written.Any(result => result.Error is null));
         var entities = new JsonArray();
         var errors = new JsonArray();
@@ -171,7 +176,8 @@ internal static class PortSandboxEndpoints
         }
 
         var response = new JsonObject { ["ok"] = entities.Count > 0, ["entities"] = entities, ["errors"] = errors };
-        return Results.Json(response, statusCode: errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus);
+        var status = errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus;
+        return Results.Json(response, statusCode: status);
     }
 
     private static async Task<IResult> CreateEntityAsync(string blueprint, HttpContext http, SandboxState state)
@@ -185,7 +191,7 @@ internal static class PortSandboxEndpoints
 
         if (ReadWriteOptions(http.Request.Query) is not { } options)
         {
-            return Error(422, "invalid_request", "upsert, merge and create_missing_related_entities must be true or false.");
+            return BadFlags();
         }
 
         return SandboxPipeline.PortResult(state.UsePort(
@@ -217,7 +223,7 @@ internal static class PortSandboxEndpoints
 
         if (ReadWriteOptions(http.Request.Query) is not { } options)
         {
-            return Error(422, "invalid_request", "create_missing_related_entities must be true or false.");
+            return BadFlags();
         }
 
         return SandboxPipeline.PortResult(state.UsePort(
@@ -329,13 +335,17 @@ internal static class PortSandboxEndpoints
     /// Route values arrive percent-decoded except <c>%2F</c>, which ASP.NET Core keeps encoded so a value cannot
     /// change the path; Port identifiers may hold <c>/</c>, so it is decoded here.
     /// </summary>
-    private static string Decode(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    private static string Decode(string routeValue) =>
+        routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static PortOutcome BlueprintNotFound(string blueprint) =>
         PortOutcome.Error(404, "not_found", $"Blueprint with identifier \"{blueprint}\" was not found.");
 
     private static PortOutcome EntityNotFound(string blueprint, string identifier) =>
-        PortOutcome.Error(404, "not_found", $"Entity with identifier \"{identifier}\" of blueprint {blueprint} was not found.");
+        PortOutcome.Error(404, "not_found", PortCatalog.EntityNotFoundMessage(blueprint, identifier));
+
+    private static IResult BadFlags() =>
+        Error(422, "invalid_request", "upsert, merge and create_missing_related_entities must be true or false.");
 
     private static IResult TooLarge() => Error(413, "payload_too_large", "Request body is too large (limit is 1MiB).");
 

@@ -10,7 +10,10 @@ internal static class SandboxBody
     public const long PortLimitBytes = 1024 * 1024;
 
     /// <summary>The raw body, or null when it is larger than <paramref name="limitBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long limitBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(
+        HttpRequest request,
+        long limitBytes,
+        CancellationToken cancellationToken)
     {
         if (request.ContentLength > limitBytes)
         {
@@ -33,7 +36,7 @@ internal static class SandboxBody
         return buffer.ToArray();
     }
 
-    /// <summary>Parses JSON; an empty body is null, malformed JSON is reported through <paramref name="error"/>.</summary>
+    /// <summary>Parses JSON: an empty body is null, malformed JSON comes back as <paramref name="error"/>.</summary>
     public static JsonNode? Parse(byte[] body, out string? error)
     {
         error = null;

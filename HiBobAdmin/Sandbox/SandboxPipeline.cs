@@ -22,7 +22,9 @@ internal static class SandboxPipeline
     {
         var http = context.HttpContext;
         var state = http.RequestServices.GetRequiredService<SandboxState>();
-        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? string.Empty;
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText
+            ?? http.Request.Path.Value
+            ?? string.Empty;
         var status = StatusCodes.Status500InternalServerError;
         try
         {
@@ -91,8 +93,8 @@ internal static class SandboxPipeline
     {
         var (code, message) = statusCode switch
         {
-            StatusCodes.Status429TooManyRequests => ("too_many_requests", "Too many requests (injected by the sandbox)."),
-            StatusCodes.Status503ServiceUnavailable => ("service_unavailable", "Service unavailable (injected by the sandbox)."),
+            StatusCodes.Status429TooManyRequests => ("too_many_requests", "Too many requests (sandbox fault)."),
+            StatusCodes.Status503ServiceUnavailable => ("service_unavailable", "Service unavailable (sandbox fault)."),
             _ => ("sandbox_fault", "Failure injected by the sandbox."),
         };
         if (statusCode == StatusCodes.Status429TooManyRequests)
@@ -154,7 +156,8 @@ internal static class SandboxPipeline
         return state.CheckToken(header.Parameter) switch
         {
             PortTokenCheck.Valid => null,
-            PortTokenCheck.Expired => PortResult(PortOutcome.Error(401, "token_expired", "The access token has expired.")),
+            PortTokenCheck.Expired =>
+                PortResult(PortOutcome.Error(401, "token_expired", "The access token has expired.")),
             _ => PortResult(PortOutcome.Error(401, "unauthorized", "The access token is not valid.")),
         };
     }

@@ -9,7 +9,9 @@ public enum SandboxSeedKind
     /// <summary>Active employee; the <c>_user</c> identifier differs from the HiBob email only in case.</summary>
     MatchedCaseDiffers,
 
-    /// <summary>Active employee whose HiBob email is mixed-case and space-padded; <c>_user</c> is the normalised email.</summary>
+    /// <summary>
+    /// Active employee whose HiBob email is mixed-case and space-padded; the <c>_user</c> is the normalised email.
+    /// </summary>
     MatchedPaddedEmail,
 
     /// <summary>Active employee with a usable email and no <c>_user</c>.</summary>

@@ -19,5 +19,6 @@ public sealed record SandboxSeedSummary(
     public int Count(SandboxSeedKind kind) => People.Count(person => person.Kind == kind);
 
     /// <summary>The seeded people of a kind, in seed order.</summary>
-    public IReadOnlyList<SandboxSeedPerson> Of(SandboxSeedKind kind) => [.. People.Where(person => person.Kind == kind)];
+    public IReadOnlyList<SandboxSeedPerson> Of(SandboxSeedKind kind) =>
+        [.. People.Where(person => person.Kind == kind)];
 }

@@ -101,7 +101,11 @@ internal sealed class SandboxSeeder : IDisposable
             ["required"] = false,
             ["many"] = false,
         };
-        user["mirrorProperties"]!["office_city"] = new JsonObject { ["title"] = "Office city", ["path"] = "office.city" };
+        user["mirrorProperties"]!["office_city"] = new JsonObject
+        {
+            ["title"] = "Office city",
+            ["path"] = "office.city",
+        };
         _port.AddBlueprint(user);
     }
 
@@ -163,7 +167,8 @@ internal sealed class SandboxSeeder : IDisposable
         }
 
         AddServiceAccount();
-        var portOnly = Math.Max(1, (int)Math.Round(employeeCount * PortUsersPerEmployee) - _port.Entities("_user").Count);
+        var portUsers = (int)Math.Round(employeeCount * PortUsersPerEmployee);
+        var portOnly = Math.Max(1, portUsers - _port.Entities(PortCatalog.UserBlueprint).Count);
         for (var i = 0; i < portOnly; i++)
         {
             var (first, last) = Name();
@@ -249,8 +254,11 @@ internal sealed class SandboxSeeder : IDisposable
     }
 
     // Emails are filled in when the seed is finished, once every record has its final form.
-    private static SandboxSeedPerson Person(SandboxSeedKind kind, string[] ids, string? portIdentifier, string? status) =>
-        new(kind, ids, [], portIdentifier, status);
+    private static SandboxSeedPerson Person(
+        SandboxSeedKind kind,
+        string[] ids,
+        string? portIdentifier,
+        string? status) => new(kind, ids, [], portIdentifier, status);
 
     private string AddEmployee(
         string first,
@@ -267,7 +275,8 @@ internal sealed class SandboxSeeder : IDisposable
             : startedYearsAgo is not null ? start.AddDays(3 * 365)
             : _asOf.AddDays(-_random.Next(1, Math.Min(700, daysAgo - 100)));
 
-        var created = start.AddDays(-_random.Next(7, 60)).ToDateTime(new TimeOnly(_random.Next(7, 18), _random.Next(60)))
+        var created = start.AddDays(-_random.Next(7, 60))
+            .ToDateTime(new TimeOnly(_random.Next(7, 18), _random.Next(60)))
             .AddTicks(_random.Next(0, 10_000_000));
         var departments = HiBobFieldCatalog.Lists[HiBobFieldCatalog.DepartmentList];
         var titles = HiBobFieldCatalog.Lists[HiBobFieldCatalog.TitleList];
@@ -284,9 +293,13 @@ internal sealed class SandboxSeeder : IDisposable
         w.WriteString("root.displayName", $"{first} {last}");
         w.WriteString("root.fullName", $"{first} {last}");
         w.WriteString("root.avatarUrl", $"https://images.example.com/avatars/{id}.png");
-        w.WriteString("root.coverImageUrl", _random.Next(4) == 0 ? $"https://images.example.com/covers/{id}.jpg" : null);
+        w.WriteString(
+            "root.coverImageUrl",
+            _random.Next(4) == 0 ? $"https://images.example.com/covers/{id}.jpg" : null);
         w.WriteNumber("root.companyId", CompanyId);
-        w.WriteString("root.creationDateTime", created.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+        w.WriteString(
+            "root.creationDateTime",
+            created.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture));
         w.WriteBoolean("work.isManager", _random.Next(100) < 15);
         w.WriteString("work.title", titles[_random.Next(titles.Count)].Id);
         w.WriteString("work.department", departments[_random.Next(departments.Count)].Id);
@@ -380,12 +393,13 @@ internal sealed class SandboxSeeder : IDisposable
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         var parts = email[..at].Split('.');
-        return string.Join('.', parts.Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]))
-            + email[at..];
+        var capitalised = parts.Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]);
+        return string.Join('.', capitalised) + email[at..];
     }
 
     private string Padded(string email) =>
-        (_random.Next(2) == 0 ? "  " : " ") + Capitalised(email).Replace("@example.com", "@Example.COM", StringComparison.Ordinal)
+        (_random.Next(2) == 0 ? "  " : " ")
+        + Capitalised(email).Replace("@example.com", "@Example.COM", StringComparison.Ordinal)
         + (_random.Next(2) == 0 ? " " : "   ");
 
     private void Shuffle<T>(List<T> items)
@@ -409,7 +423,10 @@ internal sealed class SandboxSeeder : IDisposable
             people.Add(employee);
         }
 
-        var emailById = employees.ToDictionary(employee => employee.Id, employee => employee.Email, StringComparer.Ordinal);
+        var emailById = employees.ToDictionary(
+            employee => employee.Id,
+            employee => employee.Email,
+            StringComparer.Ordinal);
         var seeded = _people
             .Select(person => person with { HiBobEmails = [.. person.EmployeeIds.Select(id => emailById[id])] })
             .ToArray();

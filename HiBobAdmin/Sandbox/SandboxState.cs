@@ -55,7 +55,7 @@ public sealed class SandboxState
 
     internal ILogger Logger => _logger;
 
-    /// <summary>Throws away every change and seeds again from the options (and saves, when a state file is set).</summary>
+    /// <summary>Throws every change away and seeds again from the options (saved when a state file is set).</summary>
     public void Reset()
     {
         lock (_gate)
@@ -113,7 +113,7 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>Sets one field of an employee to a value (null stores JSON null). <c>root.id</c> cannot change.</summary>
+    /// <summary>Sets one field of an employee (null stores JSON null). <c>root.id</c> cannot change.</summary>
     public void SetEmployeeField(string id, string fieldId, JsonNode? value)
     {
         if (fieldId == SandboxEmployee.IdField)
@@ -325,8 +325,10 @@ public sealed class SandboxState
         lock (_gate)
         {
             return _requestCounts
-                .Where(pair => method is null || string.Equals(pair.Key.Method, method, StringComparison.OrdinalIgnoreCase))
-                .Where(pair => routeContains is null || pair.Key.Route.Contains(routeContains, StringComparison.Ordinal))
+                .Where(pair => method is null
+                    || string.Equals(pair.Key.Method, method, StringComparison.OrdinalIgnoreCase))
+                .Where(pair => routeContains is null
+                    || pair.Key.Route.Contains(routeContains, StringComparison.Ordinal))
                 .Where(pair => statusCode is null || pair.Key.StatusCode == statusCode)
                 .Sum(pair => pair.Value);
         }
@@ -394,14 +396,16 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>Counts one Port request for the informational <c>x-ratelimit-*</c> headers (Port does not reject).</summary>
+    /// <summary>Counts one Port request for the <c>x-ratelimit-*</c> headers (Port slows down, not rejects).</summary>
     internal (int Period, int Limit, int Remaining, long Reset) ConsumePortRequest()
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var windowStart = now - (now % PortRatePeriodSeconds);
         lock (_gate)
         {
-            _portWindow = _portWindow.WindowStart == windowStart ? (windowStart, _portWindow.Count + 1) : (windowStart, 1);
+            _portWindow = _portWindow.WindowStart == windowStart
+                ? (windowStart, _portWindow.Count + 1)
+                : (windowStart, 1);
             return (PortRatePeriodSeconds, PortRateLimit, Math.Max(0, PortRateLimit - _portWindow.Count),
                 windowStart + PortRatePeriodSeconds);
         }
@@ -432,7 +436,7 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>Runs a Port read or write under the lock; the state is saved when <paramref name="changed"/> says so.</summary>
+    /// <summary>Runs a Port read or write under the lock; saves when <paramref name="changed"/> says so.</summary>
     internal T UsePort<T>(Func<PortCatalog, DateTimeOffset, T> use, Func<T, bool>? changed = null)
     {
         lock (_gate)

@@ -36,11 +36,12 @@ internal static class SandboxStateFile
 
             var hibob = root["hibob"] as JsonObject ?? throw new InvalidDataException("The hibob section is missing.");
             var port = root["port"] as JsonObject ?? throw new InvalidDataException("The port section is missing.");
-            var summary = root["seedSummary"].Deserialize<SandboxSeedSummary>(SummaryOptions) ?? SandboxSeedSummary.Empty;
+            var summary = root["seedSummary"].Deserialize<SandboxSeedSummary>(SummaryOptions)
+                ?? SandboxSeedSummary.Empty;
             return (HiBobPeople.FromStored(hibob), PortCatalog.FromStored(port), summary);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or InvalidDataException
-            or ArgumentException)
+        catch (Exception exception) when (exception
+            is JsonException or InvalidOperationException or InvalidDataException or ArgumentException)
         {
             throw new InvalidDataException(
                 $"Sandbox:StatePath points at {path}, which is not a sandbox state file: {exception.Message} "
