@@ -370,6 +370,19 @@ public sealed class HiBobSandboxTests
         Assert.Contains(fields, f => f!["id"]!.GetValue<string>() == "work.durationOfEmployment");
     }
 
+    [Fact]
+    public async Task LegacyGetPeople_Returns404AndIsAudited_BecauseHiBobShutItOff()
+    {
+        await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
+        using var client = host.CreateHiBobClient();
+
+        using var response = await SandboxHttp.GetAsync(client, "v1/people");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not_found", (await SandboxHttp.ReadObjectAsync(response))["key"]!.GetValue<string>());
+        Assert.Equal(1, host.State.CountRequests("GET", "/sandbox/hibob/", 404));
+    }
+
     internal static async Task<JsonArray> SearchAsync(HttpClient client, string body)
     {
         using var response = await SandboxHttp.PostAsync(client, Search, body);

@@ -456,6 +456,31 @@ public sealed class PortEntitySandboxTests
                 "DELETE", "/sandbox/port/v1/blueprints/{blueprint}/entities/{identifier}", 405)]);
     }
 
+    [Theory]
+    [InlineData("DELETE", "v1/blueprints/_user/all-entities", null, 405)]
+    [InlineData("DELETE", "v1/blueprints/_user", null, 405)]
+    [InlineData("DELETE", "v1/users/ci-deployer%40serviceaccounts.getport.io", null, 405)]
+    [InlineData("POST", "v1/blueprints/_user/bulk/entities/delete", """{"entities":["x@example.com"]}""", 405)]
+    [InlineData("DELETE", "v1/entities/anything", null, 404)]
+    public async Task Routes_RefuseAndAuditUserDeletion_WhicheverRouteIsTried(
+        string method,
+        string path,
+        string? body,
+        int expectedStatus)
+    {
+        // B07
+        await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 30);
+        using var port = await host.CreatePortClientAsync();
+        var users = host.State.SeedSummary.PortUsers;
+
+        using var response = await SandboxHttp.SendAsync(port, new HttpMethod(method), path, body);
+
+        Assert.Equal(expectedStatus, (int)response.StatusCode);
+        Assert.False((await SandboxHttp.ReadObjectAsync(response))["ok"]!.GetValue<bool>());
+        Assert.Equal(users, host.State.GetPortEntities("_user").Count);
+        Assert.Equal(1, host.State.CountRequests(method, "/sandbox/port/", expectedStatus));
+    }
+
     private static async Task<HttpClient> ModelledPortAsync(SandboxHost host)
     {
         var port = await host.CreatePortClientAsync();

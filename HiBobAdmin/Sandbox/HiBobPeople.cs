@@ -86,8 +86,6 @@ internal sealed class HiBobPeople
 
     public bool Show(string fieldId) => _hiddenFields.Remove(fieldId);
 
-    public bool IsHidden(string fieldId) => _hiddenFields.Contains(fieldId);
-
     public static JsonObject ToFieldMap(SandboxEmployee employee)
     {
         var map = new JsonObject();

@@ -17,6 +17,12 @@ internal static class HiBobSandboxEndpoints
         group.MapPost("/v1/people/{identifier}", ReadOneAsync);
         group.MapGet("/v1/company/people/fields", Fields);
         group.MapGet("/v1/company/named-lists/{listName}", NamedList);
+
+        // Answered (and audited) here rather than left to the app's routing, so a test sees unexpected calls.
+        group.Map("/{**path}", (HttpContext http) => SandboxPipeline.HiBobError(
+            StatusCodes.Status404NotFound,
+            "not_found",
+            $"The sandbox has no route {http.Request.Method} {http.Request.Path}."));
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, SandboxState state)

@@ -37,8 +37,6 @@ internal sealed class PortCatalog
     private readonly Dictionary<string, JsonObject> _blueprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntitySet> _entities = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> BlueprintIds => _blueprints.Keys;
-
     public bool HasBlueprint(string blueprint) => _blueprints.ContainsKey(blueprint);
 
     public JsonObject? GetBlueprint(string blueprint) =>

@@ -23,7 +23,19 @@ internal static class PortSandboxEndpoints
         group.MapPatch("/v1/blueprints/{blueprint}/entities/{identifier}", PatchEntityAsync);
         group.MapDelete("/v1/blueprints/{blueprint}/entities/{identifier}", DeleteEntity);
         group.MapDelete("/v1/blueprints/{blueprint}/all-entities", DeleteAllEntities);
+        group.MapPost("/v1/blueprints/{blueprint}/bulk/entities/delete", DeleteManyAsync);
+        group.MapDelete("/v1/blueprints/{blueprint}", () => Error(
+            StatusCodes.Status405MethodNotAllowed,
+            "method_not_allowed",
+            "The sandbox does not delete blueprints."));
         group.MapDelete("/v1/users/{email}", UserDeletionRefused);
+
+        // Every other path is still answered (and audited) by the sandbox, so a test can see a call to a route
+        // the sandbox does not serve instead of it vanishing into the app's routing.
+        group.Map("/{**path}", (HttpContext http) => Error(
+            StatusCodes.Status404NotFound,
+            "not_found",
+            $"The sandbox has no route {http.Request.Method} {http.Request.Path}."));
     }
 
     private static async Task<IResult> TokenAsync(HttpContext http, SandboxState state)
@@ -257,6 +269,35 @@ internal static class PortSandboxEndpoints
         return SandboxPipeline.PortResult(state.UsePort(
             (port, _) => !port.HasBlueprint(bp) ? BlueprintNotFound(bp)
                 : new PortOutcome(200, new JsonObject { ["ok"] = true, ["deleted"] = port.RemoveAllEntities(bp) }),
+            outcome => outcome.StatusCode < 300));
+    }
+
+    private static async Task<IResult> DeleteManyAsync(string blueprint, HttpContext http, SandboxState state)
+    {
+        var bp = Decode(blueprint);
+        if (bp == PortCatalog.UserBlueprint)
+        {
+            return UserDeletionRefused();
+        }
+
+        var (node, refusal) = await ReadJsonAsync(http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (node?["entities"] is not JsonArray ids || ids.Count is 0 or > 100
+            || ids.Any(id => id?.GetValueKind() != JsonValueKind.String))
+        {
+            return Error(422, "invalid_request", "body/entities must hold 1 to 100 entity identifiers.");
+        }
+
+        return SandboxPipeline.PortResult(state.UsePort(
+            (port, _) => !port.HasBlueprint(bp) ? BlueprintNotFound(bp)
+                : PortOutcome.Ok("deletedEntities", new JsonArray([
+                    .. ids.Select(id => id!.GetValue<string>())
+                        .Where(id => port.RemoveEntity(bp, id))
+                        .Select(id => (JsonNode)id)])),
             outcome => outcome.StatusCode < 300));
     }
 
