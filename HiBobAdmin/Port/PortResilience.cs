@@ -82,9 +82,7 @@ internal static class PortResilience
     {
         var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 16));
         var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
-#pragma warning disable CA5394 // Jitter spreads retries of parallel batches; it protects nothing.
         var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-#pragma warning restore CA5394
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
 

@@ -37,13 +37,13 @@ public static class PortServiceCollectionExtensions
 
         // Handlers added first sit outside: resilience wraps the token handler, so every retried attempt asks for
         // the token that is current then.
-        services.AddRefitClient<IPortAuthApi>(refit, AuthClientName)
+        services.AddRefitGeneratedClient<IPortAuthApi>(refit, AuthClientName)
             .ConfigureHttpClient(ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddResilienceHandler("port-auth", (builder, context) =>
                 PortResilience.Configure(builder, context.ServiceProvider));
 
-        var api = services.AddRefitClient<IPortApi>(refit, ApiClientName)
+        var api = services.AddRefitGeneratedClient<IPortApi>(refit, ApiClientName)
             .ConfigureHttpClient(ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         api.AddResilienceHandler("port", (builder, context) =>
