@@ -9,8 +9,9 @@ namespace HiBobAdmin.Tests.Port;
 internal sealed class ObservableClock : FakeTimeProvider
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TimeSpan, int> _created = [];
-    private readonly List<(TimeSpan DueTime, int Occurrence, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<TimeSpan> _created = [];
+    private readonly List<(Func<TimeSpan, bool> Match, int Occurrence, TaskCompletionSource<TimeSpan> Signal)> _waiters =
+        [];
 
     public ObservableClock()
         : base(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
@@ -22,10 +23,10 @@ internal sealed class ObservableClock : FakeTimeProvider
         var timer = base.CreateTimer(callback, state, dueTime, period);
         lock (_gate)
         {
-            _created[dueTime] = _created.GetValueOrDefault(dueTime) + 1;
-            foreach (var waiter in _waiters.Where(w => w.DueTime == dueTime && w.Occurrence <= _created[dueTime]))
+            _created.Add(dueTime);
+            foreach (var waiter in _waiters.Where(w => _created.Count(w.Match) >= w.Occurrence))
             {
-                waiter.Signal.TrySetResult();
+                waiter.Signal.TrySetResult(dueTime);
             }
         }
 
@@ -33,17 +34,22 @@ internal sealed class ObservableClock : FakeTimeProvider
     }
 
     /// <summary>Completes once the <paramref name="occurrence"/>-th timer of <paramref name="dueTime"/> exists.</summary>
-    public Task WaitForTimerAsync(TimeSpan dueTime, int occurrence = 1)
+    public Task<TimeSpan> WaitForTimerAsync(TimeSpan dueTime, int occurrence = 1) =>
+        WaitForTimerAsync(d => d == dueTime, occurrence);
+
+    /// <summary>Completes with the due time once the <paramref name="occurrence"/>-th matching timer exists.</summary>
+    public Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, int occurrence = 1)
     {
-        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var signal = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_created.GetValueOrDefault(dueTime) >= occurrence)
+            var matching = _created.Where(match).ToList();
+            if (matching.Count >= occurrence)
             {
-                return Task.CompletedTask;
+                return Task.FromResult(matching[occurrence - 1]);
             }
 
-            _waiters.Add((dueTime, occurrence, signal));
+            _waiters.Add((match, occurrence, signal));
         }
 
         return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiBobAdmin.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
+using Refit;
 
 namespace HiBobAdmin.Port;
 
@@ -40,6 +42,11 @@ internal static class PortErrors
         {
             return await call(cancellationToken);
         }
+        catch (ApiRequestException ex)
+        {
+            // Refit wraps whatever the handlers threw before an answer came back, our own exceptions included.
+            throw Unwrap(ex, cancellationToken);
+        }
         catch (HttpRequestException ex)
         {
             throw new VendorApiException(Vendor, null, Unreachable, ex);
@@ -57,6 +64,25 @@ internal static class PortErrors
     /// <summary>"Port &lt;status&gt;: &lt;message&gt;" for a failed item of a bulk answer.</summary>
     public static string ItemMessage(int statusCode, string? message) =>
         $"Port {statusCode}: {Shorten(string.IsNullOrWhiteSpace(message) ? "no message" : message)}";
+
+    private static VendorApiException Unwrap(ApiRequestException wrapper, CancellationToken cancellationToken)
+    {
+        switch (wrapper.InnerException)
+        {
+            case VendorApiException vendor:
+                ExceptionDispatchInfo.Throw(vendor);
+                break;
+            case OperationCanceledException canceled when cancellationToken.IsCancellationRequested:
+                ExceptionDispatchInfo.Throw(canceled);
+                break;
+            case TimeoutRejectedException or OperationCanceledException:
+                return new VendorApiException(Vendor, null, NoAnswer, wrapper.InnerException);
+            case HttpRequestException:
+                return new VendorApiException(Vendor, null, Unreachable, wrapper.InnerException);
+        }
+
+        return new VendorApiException(Vendor, null, Unreachable, wrapper);
+    }
 
     /// <summary>"Port &lt;status&gt;: &lt;message&gt;" for a whole response that failed.</summary>
     public static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
