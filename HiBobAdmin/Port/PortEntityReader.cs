@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using HiBobAdmin.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace HiBobAdmin.Port;
+
+/// <summary>
+/// Reads entities through <c>POST /v1/blueprints/{bp}/entities/search</c>, 1000 per page, following <c>next</c>
+/// until Port stops sending one.
+/// </summary>
+internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> logger)
+{
+    public const int PageSize = 1000;
+
+    /// <summary>Identifiers per <c>$identifier in [...]</c> rule, to keep each search body small.</summary>
+    public const int IdentifiersPerSearch = 100;
+
+    /// <summary>
+    /// Every entity of <paramref name="blueprint"/> when <paramref name="identifiers"/> is null, else only those
+    /// identifiers. <paramref name="include"/> names what Port returns (<c>$identifier</c>, properties, relations).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> SearchAsync(
+        string blueprint,
+        IReadOnlyList<string> include,
+        IReadOnlyCollection<string>? identifiers,
+        CancellationToken cancellationToken)
+    {
+        var entities = new List<JsonObject>();
+        if (identifiers is null)
+        {
+            await SearchAllPagesAsync(blueprint, include, [], entities, cancellationToken);
+            return entities;
+        }
+
+        foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerSearch))
+        {
+            var rule = new JsonObject
+            {
+                ["property"] = "$identifier",
+                ["operator"] = "in",
+                ["value"] = new JsonArray([.. chunk.Select(id => (JsonNode?)JsonValue.Create(id))]),
+            };
+            await SearchAllPagesAsync(blueprint, include, [rule], entities, cancellationToken);
+        }
+
+        return entities;
+    }
+
+    private async Task SearchAllPagesAsync(
+        string blueprint,
+        IReadOnlyList<string> include,
+        IReadOnlyList<JsonObject> rules,
+        List<JsonObject> into,
+        CancellationToken cancellationToken)
+    {
+        string? from = null;
+        do
+        {
+            var body = SearchBody(include, rules, from);
+            using var response = await PortErrors.SendAsync(
+                token => api.SearchEntitiesAsync(blueprint, body, token),
+                cancellationToken);
+            await PortErrors.EnsureSuccessAsync(response, cancellationToken);
+            var page = await PortErrors.ReadObjectAsync(response, logger, cancellationToken);
+
+            var entities = (page["entities"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+            into.AddRange(entities);
+            var next = PortErrors.Text(page["next"]);
+            PortLog.SearchPage(logger, blueprint, entities.Count, next is not null);
+
+            // A cursor that does not move would page forever.
+            if (next is not null && string.Equals(next, from, StringComparison.Ordinal))
+            {
+                throw new VendorApiException(
+                    PortErrors.Vendor,
+                    (int)response.StatusCode,
+                    $"Port returned the same page of {blueprint} twice; the search was stopped");
+            }
+
+            from = next;
+        }
+        while (from is not null);
+    }
+
+    internal static JsonObject SearchBody(IReadOnlyList<string> include, IReadOnlyList<JsonObject> rules, string? from)
+    {
+        var body = new JsonObject
+        {
+            ["query"] = new JsonObject
+            {
+                ["combinator"] = "and",
+                ["rules"] = new JsonArray([.. rules.Select(r => r.DeepClone())]),
+            },
+            ["include"] = new JsonArray([.. include.Select(f => (JsonNode?)JsonValue.Create(f))]),
+            ["limit"] = PageSize,
+        };
+
+        // Port's schema types "from" as a string: absent on the first page, never null.
+        if (from is not null)
+        {
+            body["from"] = from;
+        }
+
+        return body;
+    }
+}

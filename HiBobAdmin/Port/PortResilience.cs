@@ -1,0 +1,120 @@
+using System.Net;
+using HiBobAdmin.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace HiBobAdmin.Port;
+
+/// <summary>
+/// Retries for every Port call: 408, 429, 500, 502, 503, 504, network errors and attempt timeouts. POST is retried
+/// too: the routes we POST to are searches and idempotent upserts. The wait is what Port asked for
+/// (<c>Retry-After</c>, <c>x-ratelimit-reset</c>), else exponential backoff with jitter from 0.5 s. All waits of one
+/// request together stay within <see cref="BackoffBudget"/>; past it the last answer is returned (B08).
+/// </summary>
+internal static class PortResilience
+{
+    public const int MaxRetryAttempts = 10;
+
+    public static readonly TimeSpan BackoffBudget = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
+
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(8);
+
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private static readonly ResiliencePropertyKey<TimeSpan> SpentKey = new("HiBobAdmin.Port.BackoffSpent");
+    private static readonly ResiliencePropertyKey<TimeSpan> NextDelayKey = new("HiBobAdmin.Port.NextDelay");
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(services);
+
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortResilience).FullName!);
+
+        // Set explicitly so that a FakeTimeProvider in DI drives every wait and timeout.
+        builder.TimeProvider = time;
+        builder
+            .AddTimeout(TotalTimeout)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = MaxRetryAttempts,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, time, logger)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Context.Properties.GetValue(NextDelayKey, FirstBackoff)),
+                OnRetry = args =>
+                {
+                    var spent = args.Context.Properties.GetValue(SpentKey, TimeSpan.Zero) + args.RetryDelay;
+                    args.Context.Properties.Set(SpentKey, spent);
+                    var request = args.Outcome.Result?.RequestMessage;
+                    PortLog.Retrying(
+                        logger,
+                        request?.Method.Method,
+                        request?.RequestUri?.AbsolutePath,
+                        Describe(args.Outcome),
+                        args.AttemptNumber + 1,
+                        args.RetryDelay);
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .AddTimeout(AttemptTimeout);
+    }
+
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Result?.StatusCode is HttpStatusCode.RequestTimeout
+            or HttpStatusCode.TooManyRequests
+            or HttpStatusCode.InternalServerError
+            or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>Exponential from <see cref="FirstBackoff"/>, capped at <see cref="MaxBackoff"/>, ±20 % jitter.</summary>
+    internal static TimeSpan Backoff(int attemptNumber)
+    {
+        var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 16));
+        var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    private static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, TimeProvider time, ILogger logger)
+    {
+        if (!IsTransient(args.Outcome))
+        {
+            return false;
+        }
+
+        var delay = (args.Outcome.Result is { } response ? RetryDelay.FromResponse(response, time) : null)
+            ?? Backoff(args.AttemptNumber);
+        var spent = args.Context.Properties.GetValue(SpentKey, TimeSpan.Zero);
+        if (spent + delay > BackoffBudget)
+        {
+            var request = args.Outcome.Result?.RequestMessage;
+            PortLog.RetryBudgetExhausted(
+                logger,
+                request?.Method.Method,
+                request?.RequestUri?.AbsolutePath,
+                Describe(args.Outcome),
+                delay,
+                spent);
+            return false;
+        }
+
+        args.Context.Properties.Set(NextDelayKey, delay);
+        return true;
+    }
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : outcome.Exception?.GetType().Name ?? "no answer";
+}
