@@ -77,7 +77,7 @@ public static class SandboxHosting
     }
 
     // UseUrls replaces what the host would have chosen, so carry over urls, or the HTTP_PORTS form containers use.
-    private static string DashboardUrls(IConfiguration config)
+    private static string DashboardUrls(ConfigurationManager config)
     {
         if (!string.IsNullOrWhiteSpace(config["urls"]))
         {
@@ -90,7 +90,7 @@ public static class SandboxHosting
             : string.Join(';', ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://+:{p.Trim()}"));
     }
 
-    private static bool HasAny(IConfiguration config, params string[] keys) =>
+    private static bool HasAny(ConfigurationManager config, params string[] keys) =>
         keys.Any(k => !string.IsNullOrWhiteSpace(config[k]));
 
     private static string HostOf(string? url, string fallback) =>

@@ -6,7 +6,7 @@ namespace HiBobAdmin.Sync;
 /// Sets up Port's data model before the first sync of the process, then remembers that it is ready so later syncs
 /// spend no request on it. The Settings button calls <see cref="EnsureAsync"/> again on purpose.
 /// </summary>
-public sealed class DataModelGate(IServiceScopeFactory scopes)
+public sealed class DataModelGate(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _ready;
@@ -42,4 +42,6 @@ public sealed class DataModelGate(IServiceScopeFactory scopes)
             _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -6,7 +6,7 @@ namespace HiBobAdmin.Sync;
 /// Holds the last reconciled view of both sides. Pages read it; a sync replaces it. The first page visit loads it
 /// once, shared by every caller that arrives meanwhile (prerendering and the interactive render included).
 /// </summary>
-public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes)
+public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile PeopleSnapshot? _current;
@@ -82,4 +82,6 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes)
         Replace(snapshot);
         return snapshot;
     }
+
+    public void Dispose() => _loading.Dispose();
 }

@@ -1,4 +1,5 @@
 using HiBobAdmin.HiBob;
+using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Port;
 
@@ -11,7 +12,7 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
     {
         var employees = hibob.ReadAllAsync(cancellationToken);
         var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
-        var entities = port.ReadHibobUsersAsync(identifiers: null, cancellationToken);
+        var entities = ReadEntitiesAsync(identifiers: null, cancellationToken);
         await Task.WhenAll(employees, users, entities);
 
         var read = await employees;
@@ -39,7 +40,7 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
             .ToList();
         string[] scope = [.. employees.Select(e => e.Id)];
         var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
-        var entities = port.ReadHibobUsersAsync(scope, cancellationToken);
+        var entities = ReadEntitiesAsync(scope, cancellationToken);
         await Task.WhenAll(users, entities);
         return new SyncState(employees, read.Skipped, await users, await entities, time.GetUtcNow())
         {
@@ -52,8 +53,24 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
     {
         ArgumentNullException.ThrowIfNull(before);
         var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
-        var entities = port.ReadHibobUsersAsync(before.EntityScope, cancellationToken);
+        var entities = ReadEntitiesAsync(before.EntityScope, cancellationToken);
         await Task.WhenAll(users, entities);
         return before with { PortUsers = await users, HibobUsers = await entities, ReadAt = time.GetUtcNow() };
+    }
+
+    // Before the first sync the hibob_user blueprint does not exist yet, and Port answers 404 for its search: that
+    // means "no entities", which lets the dashboard show both sides before anything was ever written.
+    private async Task<IReadOnlyList<HibobUserEntity>> ReadEntitiesAsync(
+        IReadOnlyCollection<string>? identifiers,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await port.ReadHibobUsersAsync(identifiers, cancellationToken);
+        }
+        catch (VendorApiException ex) when (ex.StatusCode == 404)
+        {
+            return [];
+        }
     }
 }

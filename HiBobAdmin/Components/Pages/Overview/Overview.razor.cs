@@ -41,7 +41,7 @@ public sealed partial class Overview
     {
         Progress.RunChanged += OnRunChanged;
         Snapshots.Changed += OnSnapshotChanged;
-        _lastRun = (await Runs.RecentAsync(1, CancellationToken.None)).FirstOrDefault();
+        _lastRun = await Runs.RecentAsync(1, CancellationToken.None) is [var last, ..] ? last : null;
         try
         {
             _snapshot = await Snapshots.GetOrLoadAsync(CancellationToken.None);

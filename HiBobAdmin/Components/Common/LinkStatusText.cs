@@ -1,6 +1,6 @@
 using HiBobAdmin.Matching;
 
-namespace HiBobAdmin.Components.Shared;
+namespace HiBobAdmin.Components.Common;
 
 /// <summary>DESIGN.md's words for each link status, used everywhere in the UI.</summary>
 public static class LinkStatusText
