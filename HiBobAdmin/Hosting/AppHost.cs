@@ -22,7 +22,12 @@ public static class AppHost
         configure?.Invoke(builder);
         if (mode == HostMode.Cli)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The CLI's output is its summary; only problems should interleave with it.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:HiBobAdmin"] = "Warning",
+            });
         }
 
         var environment = SandboxHosting.Configure(builder, mode);
