@@ -2,8 +2,10 @@ using HiBobAdmin.Hosting;
 using HiBobAdmin.Sandbox;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -34,7 +34,7 @@ public sealed class SandboxState
         _faults = new SandboxFaultInjector(_options.Seed, _options.Faults);
         lock (_gate)
         {
-            if (_options.StatePath is { } path && SandboxStateFile.TryLoad(path) is { } loaded)
+            if (_options.StatePath is { Length: > 0 } path && SandboxStateFile.TryLoad(path) is { } loaded)
             {
                 (_people, _port, SeedSummary) = loaded;
                 SandboxLog.StateLoaded(_logger, _people.Count, path);
@@ -460,7 +460,7 @@ public sealed class SandboxState
 
     private void SaveLocked()
     {
-        if (_options.StatePath is { } path)
+        if (_options.StatePath is { Length: > 0 } path)
         {
             SandboxStateFile.Save(path, _people, _port, SeedSummary);
         }
