@@ -49,7 +49,7 @@ public sealed class SandboxApp : IAsyncDisposable
 
     public static async Task<SandboxApp> StartAsync(
         IDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configure = null,
+        Action<IServiceCollection>? overrideServices = null,
         string? dataDirectory = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("hibobadmin-test-").FullName;
@@ -66,11 +66,11 @@ public sealed class SandboxApp : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = AppHost.Build([], HostMode.Dashboard, builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(config);
-            configure?.Invoke(builder);
-        });
+        var app = AppHost.Build(
+            [],
+            HostMode.Dashboard,
+            builder => builder.Configuration.AddInMemoryCollection(config),
+            overrideServices);
         await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
         await app.StartAsync();
         return new SandboxApp(app, dataDirectory);

@@ -11,7 +11,15 @@ namespace HiBobAdmin.Hosting;
 /// <summary>Composes the app from its areas; Program.cs and the tests build it the same way.</summary>
 public static class AppHost
 {
-    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (host configuration).</param>
+    /// <param name="mode">Dashboard with job server, or a one-off CLI run.</param>
+    /// <param name="configure">Runs first: add configuration sources here.</param>
+    /// <param name="overrideServices">Runs last before the app is built: replace services here (tests).</param>
+    public static WebApplication Build(
+        string[] args,
+        HostMode mode,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<IServiceCollection>? overrideServices = null)
     {
         // The application name is fixed so tests (whose entry assembly is the test host) find the app's assets.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -45,6 +53,7 @@ public static class AppHost
             builder.Services.AddMudServices();
         }
 
+        overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
 
         SandboxHosting.MapSandboxIfEnabled(app);
