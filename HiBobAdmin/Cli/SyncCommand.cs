@@ -47,18 +47,20 @@ public static class SyncCommand
             var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
             var run = await runner.ExecuteAsync(launch.RunId!.Value, CancellationToken.None);
             await output.WriteLineAsync(Summary(run));
-            return run.Status switch
-            {
-                SyncRunStatus.Succeeded => Success,
-                SyncRunStatus.CompletedWithFailures => CompletedWithFailures,
-                _ => Failure,
-            };
+            return ExitCodeOf(run.Status);
         }
         finally
         {
             await app.StopAsync();
         }
     }
+
+    public static int ExitCodeOf(SyncRunStatus status) => status switch
+    {
+        SyncRunStatus.Succeeded => Success,
+        SyncRunStatus.CompletedWithFailures => CompletedWithFailures,
+        _ => Failure,
+    };
 
     public static string Summary(SyncRun run)
     {

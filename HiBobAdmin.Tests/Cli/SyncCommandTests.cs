@@ -1,0 +1,87 @@
+using HiBobAdmin.Cli;
+using HiBobAdmin.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace HiBobAdmin.Tests.Cli;
+
+public sealed class SyncCommandTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("hibobadmin-cli-").FullName;
+
+    private Action<WebApplicationBuilder> Settings(int employees = 300) => builder =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _data,
+            ["Sandbox:EmployeeCount"] = employees.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    [Fact]
+    public async Task Sync_PrintsCountsAndExitsZero_ThenASecondRunReportsZeroWrites()
+    {
+        var firstOutput = new StringWriter();
+        var secondOutput = new StringWriter();
+
+        var first = await SyncCommand.RunAsync(["sync"], firstOutput, Settings());
+        var second = await SyncCommand.RunAsync(["sync"], secondOutput, Settings());
+
+        Assert.Equal(0, first);
+        Assert.Contains("Full sync: Succeeded", firstOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("employees read: 300", firstOutput.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("writes planned: 0", firstOutput.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, second);
+        Assert.Contains("created: 0, updated: 0, linked: 0", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("writes planned: 0", secondOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncDryRun_PlansButWritesNothing_SoTheRealRunStillHasWork()
+    {
+        var dry = new StringWriter();
+        var real = new StringWriter();
+
+        Assert.Equal(0, await SyncCommand.RunAsync(["sync", "--dry-run"], dry, Settings()));
+        Assert.Equal(0, await SyncCommand.RunAsync(["sync"], real, Settings()));
+
+        Assert.Contains("Full sync (dry run): Succeeded", dry.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nothing written", dry.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("writes planned: 0", real.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncEmail_ExitsOne_WithTheExactInput_WhenNobodyHasThatEmail()
+    {
+        var output = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["sync", "--email", "nobody+x@example.com"], output, Settings());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No HiBob employee with email nobody+x@example.com", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_ExitsOne_WithUsage_WhenEmailHasNoAddress()
+    {
+        var output = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["sync", "--email"], output, Settings());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Usage: HiBobAdmin sync", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SyncRunStatus.Succeeded, 0)]
+    [InlineData(SyncRunStatus.CompletedWithFailures, 2)]
+    [InlineData(SyncRunStatus.Failed, 1)]
+    [InlineData(SyncRunStatus.Blocked, 1)]
+    [InlineData(SyncRunStatus.Interrupted, 1)]
+    public void ExitCodeOf_FollowsTheDocumentedContract(SyncRunStatus status, int expected) =>
+        Assert.Equal(expected, SyncCommand.ExitCodeOf(status));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+}
