@@ -22,10 +22,13 @@ public sealed class SandboxApp : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SandboxApp(WebApplication app, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private SandboxApp(WebApplication app, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public string DataDirectory { get; }
@@ -52,6 +55,7 @@ public sealed class SandboxApp : IAsyncDisposable
         Action<IServiceCollection>? overrideServices = null,
         string? dataDirectory = null)
     {
+        var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("hibobadmin-test-").FullName;
         var config = new Dictionary<string, string?>
         {
@@ -73,7 +77,7 @@ public sealed class SandboxApp : IAsyncDisposable
             overrideServices);
         await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
         await app.StartAsync();
-        return new SandboxApp(app, dataDirectory);
+        return new SandboxApp(app, dataDirectory, ownsDataDirectory);
     }
 
     /// <summary>Starts a full sync as the dashboard button does and waits for the run to end.</summary>
@@ -142,6 +146,12 @@ public sealed class SandboxApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
