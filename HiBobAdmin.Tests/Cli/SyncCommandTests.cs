@@ -1,10 +1,12 @@
 using HiBobAdmin.Cli;
 using HiBobAdmin.Storage;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
 namespace HiBobAdmin.Tests.Cli;
 
+[Collection(WholeApp.Name)]
 public sealed class SyncCommandTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("hibobadmin-cli-").FullName;

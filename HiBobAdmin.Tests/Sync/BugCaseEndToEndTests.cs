@@ -10,6 +10,7 @@ namespace HiBobAdmin.Tests.Sync;
 /// The public bug cases (../shared/cases/public-bug-cases.md) run through the whole engine against the sandbox,
 /// starting from an empty organisation so each case's small input is all there is.
 /// </summary>
+[Collection(WholeApp.Name)]
 public sealed class BugCaseEndToEndTests
 {
     private static Task<SandboxApp> StartEmptyAsync(bool createMissingPortUsers = true) =>

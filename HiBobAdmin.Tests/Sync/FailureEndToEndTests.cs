@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HiBobAdmin.Tests.Sync;
 
+[Collection(WholeApp.Name)]
 public sealed class FailureEndToEndTests
 {
     [Fact]

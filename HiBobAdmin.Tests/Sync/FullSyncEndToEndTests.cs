@@ -10,6 +10,7 @@ namespace HiBobAdmin.Tests.Sync;
 /// The whole engine against the sandbox over real HTTP: the Hangfire job, both clients, the reconciler and the
 /// run record, asserting the state Port ends in and what the dashboard would show.
 /// </summary>
+[Collection(WholeApp.Name)]
 public sealed class FullSyncEndToEndTests
 {
     [Fact]

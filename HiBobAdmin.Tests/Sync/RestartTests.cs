@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HiBobAdmin.Tests.Sync;
 
+[Collection(WholeApp.Name)]
 public sealed class RestartTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HiBobAdmin.Tests.Sync;
 
+[Collection(WholeApp.Name)]
 public sealed class SingleUserSyncEndToEndTests
 {
     [Fact]
