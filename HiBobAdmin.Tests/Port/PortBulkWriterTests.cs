@@ -205,7 +205,8 @@ public sealed class PortBulkWriterTests
     {
         using var host = new PortTestHost(PortStub.Route((request, _) => PortStub.BulkSuccess(request)));
         var leaver = PortTestData.HibobWrite(9, HibobUserWriteKind.StateOnly);
-        leaver = leaver with { Entity = leaver.Entity with { Properties = leaver.Entity.Properties with { State = "Inactive" } } };
+        var inactive = leaver.Entity.Properties with { State = "Inactive" };
+        leaver = leaver with { Entity = leaver.Entity with { Properties = inactive } };
 
         await host.Catalog.WriteHibobUsersAsync([leaver], null, default);
 

@@ -9,7 +9,8 @@ public sealed class PortDataModelTests
 {
     private const string CustomerUser = """
         {"identifier":"_user","title":"User",
-         "schema":{"properties":{"status":{"type":"string","title":"Status"},"port_type":{"type":"string"}},"required":[]},
+         "schema":{"properties":{"status":{"type":"string","title":"Status"},"port_type":{"type":"string"}},
+                   "required":[]},
          "relations":{"manager":{"title":"Manager","target":"_user","required":false,"many":false}},
          "mirrorProperties":{"manager_email":{"title":"Manager email","path":"manager.$identifier"}}}
         """;
@@ -138,7 +139,8 @@ public sealed class PortDataModelTests
         Assert.False(status.IsReady);
         Assert.Equal(["hibob_user property isManager of type boolean (Port has string)"], status.Missing);
         var patch = host.ApiRequests.First(r => r.Method == HttpMethod.Patch);
-        Assert.Equal("string", PortStub.Body(patch)["schema"]!["properties"]!["isManager"]!["type"]!.GetValue<string>());
+        var sentProperties = PortStub.Body(patch)["schema"]!["properties"]!;
+        Assert.Equal("string", sentProperties["isManager"]!["type"]!.GetValue<string>());
     }
 
     [Fact] // B19a
@@ -154,7 +156,8 @@ public sealed class PortDataModelTests
 
     private static bool IsWrite(RecordedRequest request) => request.Method != HttpMethod.Get;
 
-    /// <summary>Port's blueprint routes over an in-memory store; PATCH replaces the top-level keys it is given.</summary>
+    /// <summary>Port's blueprint routes over an in-memory store; PATCH replaces the top-level keys it gets.
+    /// </summary>
     private sealed class BlueprintStore
     {
         private readonly Dictionary<string, JsonObject> _blueprints = [];
@@ -174,7 +177,10 @@ public sealed class PortDataModelTests
         {
             if (RejectWrites && request.Method != HttpMethod.Get)
             {
-                return PortStub.Error(HttpStatusCode.UnprocessableEntity, "invalid_request", "fake: property x is not allowed");
+                return PortStub.Error(
+                    HttpStatusCode.UnprocessableEntity,
+                    "invalid_request",
+                    "fake: property x is not allowed");
             }
 
             var path = request.Uri.AbsolutePath;
@@ -188,7 +194,10 @@ public sealed class PortDataModelTests
 
             if (!_blueprints.TryGetValue(id, out var blueprint))
             {
-                return PortStub.Error(HttpStatusCode.NotFound, "not_found", $"Blueprint with identifier \"{id}\" was not found");
+                return PortStub.Error(
+                    HttpStatusCode.NotFound,
+                    "not_found",
+                    $"Blueprint with identifier \"{id}\" was not found");
             }
 
             if (request.Method == HttpMethod.Patch)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Tests.TestSupport;
@@ -16,7 +15,8 @@ public sealed class PortEntityReaderTests
             """
             {"ok":true,"next":"cursor-1","entities":[
               {"identifier":"ada.lovelace@example.com","title":"Ada Lovelace",
-               "properties":{"status":"Active","port_type":"Standard"},"relations":{"hibob_user":"3000000000000000001"}}]}
+               "properties":{"status":"Active","port_type":"Standard"},
+               "relations":{"hibob_user":"3000000000000000001"}}]}
             """,
             """
             {"ok":true,"next":"cursor-2","entities":[
@@ -38,7 +38,12 @@ public sealed class PortEntityReaderTests
             [
                 new PortUser("ada.lovelace@example.com", "Ada Lovelace", "Active", "Standard", "3000000000000000001"),
                 new PortUser("grace.hopper@example.com", "Grace Hopper", "Invited", null, null),
-                new PortUser("bot@serviceaccounts.getport.io", "CI bot", "Active", "Service Account", "3000000000000000009"),
+                new PortUser(
+                    "bot@serviceaccounts.getport.io",
+                    "CI bot",
+                    "Active",
+                    "Service Account",
+                    "3000000000000000009"),
             ],
             users);
         Assert.All(host.ApiRequests, r => Assert.Equal("/v1/blueprints/_user/entities/search", r.RawPathAndQuery));
@@ -61,7 +66,9 @@ public sealed class PortEntityReaderTests
         await host.Catalog.ReadUsersAsync(identifiers, default);
 
         Assert.Equal(3, host.ApiRequests.Count);
-        var rules = host.ApiRequests.Select(r => Assert.Single((PortStub.Body(r)["query"]!["rules"] as JsonArray)!)!).ToList();
+        var rules = host.ApiRequests
+            .Select(r => Assert.Single(PortStub.Body(r)["query"]!["rules"]!.AsArray())!)
+            .ToList();
         Assert.All(rules, rule => Assert.Equal("$identifier", rule["property"]!.GetValue<string>()));
         Assert.All(rules, rule => Assert.Equal("in", rule["operator"]!.GetValue<string>()));
         Assert.Equal(

@@ -56,7 +56,7 @@ public sealed class PortErrorsTests
     [Fact]
     public async Task ToExceptionAsync_SaysAuthenticationFailed_WhenStatusIs401()
     {
-        using var response = PortStub.Error(HttpStatusCode.Unauthorized, "token_expired", "The access token has expired");
+        using var response = PortStub.Error(HttpStatusCode.Unauthorized, "token_expired", "Token expired");
 
         var error = await PortErrors.ToExceptionAsync(response, default);
 

@@ -20,7 +20,11 @@ public sealed class PortServiceCollectionExtensionsTests
     {
         using var host = new PortTestHost(
             (_, _) => new HttpResponseMessage(HttpStatusCode.OK),
-            settings: new Dictionary<string, string?> { ["Port:ClientId"] = clientId, ["Port:ClientSecret"] = clientSecret });
+            settings: new Dictionary<string, string?>
+            {
+                ["Port:ClientId"] = clientId,
+                ["Port:ClientSecret"] = clientSecret,
+            });
 
         var error = Assert.Throws<OptionsValidationException>(() =>
             host.Services.GetRequiredService<IStartupValidator>().Validate());
@@ -68,7 +72,8 @@ public sealed class PortServiceCollectionExtensionsTests
         await host.Catalog.ReadUsersAsync(null, default);
 
         Assert.Equal(
-            ["https://api.us.port.io/v1/auth/access_token", "https://api.us.port.io/v1/blueprints/_user/entities/search"],
+            ["https://api.us.port.io/v1/auth/access_token",
+                "https://api.us.port.io/v1/blueprints/_user/entities/search"],
             host.Stub.Requests.Select(r => r.Uri.AbsoluteUri));
     }
 
@@ -77,7 +82,8 @@ public sealed class PortServiceCollectionExtensionsTests
     {
         using var host = new PortTestHost(
             PortStub.Route((_, _) => StubHttpHandler.Json(HttpStatusCode.OK, EmptyPage)),
-            configure: services => services.PostConfigure<PortOptions>(o => o.BaseUrl = "http://localhost:5080/sandbox/port"));
+            configure: services => services.PostConfigure<PortOptions>(o =>
+                o.BaseUrl = "http://localhost:5080/sandbox/port"));
 
         await host.Catalog.ReadUsersAsync(null, default);
 

@@ -194,7 +194,8 @@ public sealed class PortTokenTests
         using var host = new PortTestHost(PortStub.Route((_, _) => PortStub.BulkSuccess(null!), "tokenA"));
         var provider = host.Services.GetRequiredService<PortTokenProvider>();
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.GetTokenAsync(default))));
+        var tokens = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.GetTokenAsync(default))));
 
         Assert.All(tokens, t => Assert.Equal("tokenA", t));
         Assert.Single(host.TokenRequests);
