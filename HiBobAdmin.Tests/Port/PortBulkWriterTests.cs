@@ -29,6 +29,17 @@ public sealed class PortBulkWriterTests
     }
 
     [Fact]
+    public async Task WriteUserLinksAsync_CallsNothing_WhenThereIsNothingToWrite()
+    {
+        using var host = new PortTestHost(PortStub.Route((request, _) => PortStub.BulkSuccess(request)));
+
+        var outcomes = await host.Catalog.WriteUserLinksAsync([], null, default);
+
+        Assert.Empty(outcomes);
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Fact]
     public async Task WriteUserLinksAsync_ReadsEachItemByIndex_WhenPortAnswers207()
     {
         const string Answer = """
