@@ -10,8 +10,7 @@ internal sealed class ObservableClock : FakeTimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _created = [];
-    private readonly List<(Func<TimeSpan, bool> Match, int Occurrence, TaskCompletionSource<TimeSpan> Signal)> _waiters =
-        [];
+    private readonly List<Waiter> _waiters = [];
 
     public ObservableClock()
         : base(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
@@ -33,7 +32,8 @@ internal sealed class ObservableClock : FakeTimeProvider
         return timer;
     }
 
-    /// <summary>Completes once the <paramref name="occurrence"/>-th timer of <paramref name="dueTime"/> exists.</summary>
+    /// <summary>Completes once the <paramref name="occurrence"/>-th timer of <paramref name="dueTime"/> exists.
+    /// </summary>
     public Task<TimeSpan> WaitForTimerAsync(TimeSpan dueTime, int occurrence = 1) =>
         WaitForTimerAsync(d => d == dueTime, occurrence);
 
@@ -49,9 +49,11 @@ internal sealed class ObservableClock : FakeTimeProvider
                 return Task.FromResult(matching[occurrence - 1]);
             }
 
-            _waiters.Add((match, occurrence, signal));
+            _waiters.Add(new Waiter(match, occurrence, signal));
         }
 
         return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private sealed record Waiter(Func<TimeSpan, bool> Match, int Occurrence, TaskCompletionSource<TimeSpan> Signal);
 }

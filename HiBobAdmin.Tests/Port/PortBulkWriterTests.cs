@@ -29,6 +29,17 @@ public sealed class PortBulkWriterTests
     }
 
     [Fact]
+    public async Task WriteUserLinksAsync_CallsNothing_WhenThereIsNothingToWrite()
+    {
+        using var host = new PortTestHost(PortStub.Route((request, _) => PortStub.BulkSuccess(request)));
+
+        var outcomes = await host.Catalog.WriteUserLinksAsync([], null, default);
+
+        Assert.Empty(outcomes);
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Fact]
     public async Task WriteUserLinksAsync_ReadsEachItemByIndex_WhenPortAnswers207()
     {
         const string Answer = """
@@ -205,7 +216,8 @@ public sealed class PortBulkWriterTests
     {
         using var host = new PortTestHost(PortStub.Route((request, _) => PortStub.BulkSuccess(request)));
         var leaver = PortTestData.HibobWrite(9, HibobUserWriteKind.StateOnly);
-        leaver = leaver with { Entity = leaver.Entity with { Properties = leaver.Entity.Properties with { State = "Inactive" } } };
+        var inactive = leaver.Entity.Properties with { State = "Inactive" };
+        leaver = leaver with { Entity = leaver.Entity with { Properties = inactive } };
 
         await host.Catalog.WriteHibobUsersAsync([leaver], null, default);
 

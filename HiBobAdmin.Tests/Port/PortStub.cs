@@ -9,7 +9,8 @@ internal static class PortStub
 {
     public const string TokenPath = "/v1/auth/access_token";
 
-    public static bool IsTokenRequest(RecordedRequest request) => request.Uri.AbsolutePath == TokenPath;
+    public static bool IsTokenRequest(RecordedRequest request) =>
+        request.Uri.AbsolutePath.EndsWith(TokenPath, StringComparison.Ordinal);
 
     /// <summary>
     /// Answers the token route with <paramref name="tokens"/> in turn (the last one repeats) and everything else

@@ -54,6 +54,21 @@ public sealed class PortTokenTests
     }
 
     [Fact] // B08
+    public async Task WriteHibobUsersAsync_StopsWithAuthenticationFailed_WhenParallelBatchesAreAllRejected()
+    {
+        using var host = new PortTestHost(PortStub.Route(
+            (_, _) => PortStub.Error(HttpStatusCode.Unauthorized, "unauthorized", "Invalid token"),
+            "tokenA",
+            "tokenB"));
+
+        var error = await Assert.ThrowsAsync<VendorApiException>(() =>
+            host.Catalog.WriteHibobUsersAsync(PortTestData.HibobWrites(80), null, default));
+
+        Assert.Equal("Port authentication failed", error.Message);
+        Assert.InRange(host.ApiRequests.Count, 2, 8);
+    }
+
+    [Fact] // B08
     public async Task WriteHibobUsersAsync_RetriesSameBatchOnceAfterRetryAfter_WhenPortAnswers429()
     {
         var clock = new ObservableClock();
@@ -194,7 +209,8 @@ public sealed class PortTokenTests
         using var host = new PortTestHost(PortStub.Route((_, _) => PortStub.BulkSuccess(null!), "tokenA"));
         var provider = host.Services.GetRequiredService<PortTokenProvider>();
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.GetTokenAsync(default))));
+        var tokens = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.GetTokenAsync(default))));
 
         Assert.All(tokens, t => Assert.Equal("tokenA", t));
         Assert.Single(host.TokenRequests);

@@ -186,8 +186,9 @@ internal sealed class PortBulkWriter(
             return integer;
         }
 
-        return value.TryGetValue<double>(out var number) && number == Math.Floor(number) && Math.Abs(number) < int.MaxValue
-            ? (int)number
-            : null;
+        var whole = value.TryGetValue<double>(out var number)
+            && number == Math.Floor(number)
+            && Math.Abs(number) < int.MaxValue;
+        return whole ? (int)number : null;
     }
 }

@@ -96,7 +96,9 @@ internal static class PortErrors
         return $"Port {status}: {Shorten(MessageFromBody(body) ?? DefaultReason(response))}";
     }
 
-    /// <summary>The exception that ends a run for a failed response; a 401 always reads "Port authentication failed".</summary>
+    /// <summary>
+    /// The exception that ends a run for a failed response; a 401 always reads "Port authentication failed".
+    /// </summary>
     public static async Task<VendorApiException> ToExceptionAsync(
         HttpResponseMessage response,
         CancellationToken cancellationToken)
@@ -123,7 +125,9 @@ internal static class PortErrors
         }
     }
 
-    /// <summary>The body of a successful answer as a JSON object; anything else is "Unexpected non-JSON response".</summary>
+    /// <summary>
+    /// The body of a successful answer as a JSON object; anything else is "Unexpected non-JSON response".
+    /// </summary>
     public static async Task<JsonObject> ReadObjectAsync(
         HttpResponseMessage response,
         ILogger logger,
@@ -158,10 +162,14 @@ internal static class PortErrors
         ArgumentNullException.ThrowIfNull(message);
 
         var oneLine = message.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= MaxMessageLength ? oneLine : string.Concat(oneLine.AsSpan(0, MaxMessageLength - 1), "…");
+        return oneLine.Length <= MaxMessageLength
+            ? oneLine
+            : string.Concat(oneLine.AsSpan(0, MaxMessageLength - 1), "…");
     }
 
-    /// <summary>Port's <c>message</c>, else its <c>error</c> code; "Unexpected non-JSON…" for a body that is not JSON.</summary>
+    /// <summary>
+    /// Port's <c>message</c>, else its <c>error</c> code; "Unexpected non-JSON…" for a body that is not JSON.
+    /// </summary>
     internal static string? MessageFromBody(string body)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace HiBobAdmin.Port;
 
-/// <summary>Source-generated log messages of the Port client. None of them carries a token, a secret or a payload.</summary>
+/// <summary>
+/// Source-generated log messages of the Port client. None of them carries a token, a secret or a payload.
+/// </summary>
 internal static partial class PortLog
 {
     [LoggerMessage(EventId = 5101, Level = LogLevel.Debug,

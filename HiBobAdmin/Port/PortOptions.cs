@@ -1,6 +1,6 @@
 namespace HiBobAdmin.Port;
 
-/// <summary>Configuration section <c>Port</c>: where Port lives and the client credentials used to get a token.</summary>
+/// <summary>Configuration section <c>Port</c>: where Port lives and the credentials used to get a token.</summary>
 public sealed class PortOptions
 {
     public const string SectionName = "Port";

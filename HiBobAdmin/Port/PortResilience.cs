@@ -77,7 +77,8 @@ internal static class PortResilience
             or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Exponential from <see cref="FirstBackoff"/>, capped at <see cref="MaxBackoff"/>, ±20 % jitter.</summary>
+    /// <summary>Exponential from <see cref="FirstBackoff"/>, capped at <see cref="MaxBackoff"/>, ±20 % jitter.
+    /// </summary>
     internal static TimeSpan Backoff(int attemptNumber)
     {
         var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 16));
@@ -86,7 +87,10 @@ internal static class PortResilience
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
 
-    private static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, TimeProvider time, ILogger logger)
+    private static bool ShouldRetry(
+        RetryPredicateArguments<HttpResponseMessage> args,
+        TimeProvider time,
+        ILogger logger)
     {
         if (!IsTransient(args.Outcome))
         {
