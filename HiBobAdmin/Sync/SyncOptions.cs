@@ -14,7 +14,7 @@ public sealed class SyncOptions
     public bool CreateMissingPortUsers { get; set; } = true;
 
     /// <summary>Concurrent Port write requests.</summary>
-    [Range(1, 32)]
+    [Range(1, 20)]
     public int MaxConcurrentRequests { get; set; } = 4;
 
     /// <summary>Consecutive credential rejections after which the recurring sync pauses until one succeeds.</summary>
