@@ -49,6 +49,12 @@ public sealed class SyncRun
 
     public int Done { get; set; }
 
+    /// <summary>Active employees after the run (full syncs only), for the matched-share history.</summary>
+    public int ActiveEmployees { get; set; }
+
+    /// <summary>Active employees whose Port user is linked to them after the run (full syncs only).</summary>
+    public int MatchedEmployees { get; set; }
+
     /// <summary>One sentence for the admin: why it failed or was blocked, or a summary.</summary>
     public string? Message { get; set; }
 

@@ -1,4 +1,5 @@
 using HiBobAdmin.Matching;
+using Microsoft.Extensions.Options;
 
 namespace HiBobAdmin.Sync;
 
@@ -6,7 +7,7 @@ namespace HiBobAdmin.Sync;
 /// Holds the last reconciled view of both sides. Pages read it; a sync replaces it. The first page visit loads it
 /// once, shared by every caller that arrives meanwhile (prerendering and the interactive render included).
 /// </summary>
-public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes) : IDisposable
+public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes, IOptions<SyncOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile PeopleSnapshot? _current;
@@ -22,7 +23,11 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes) : IDisposab
     }
 
     /// <summary>Replaces the rows of one person (after a single-user sync), keeping everyone else's.</summary>
-    public void ReplaceRows(Func<PersonRow, bool> belongsToPerson, IEnumerable<PersonRow> rows, DateTimeOffset readAt)
+    public void ReplaceRows(
+        Func<PersonRow, bool> belongsToPerson,
+        IEnumerable<PersonRow> rows,
+        DateTimeOffset readAt,
+        SyncPlan plan)
     {
         ArgumentNullException.ThrowIfNull(belongsToPerson);
         var current = _current;
@@ -32,7 +37,7 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes) : IDisposab
         }
 
         var people = current.People.Where(p => !belongsToPerson(p)).Concat(rows).ToList();
-        Replace(current with { People = people, ReadAt = readAt });
+        Replace(current with { People = people, ReadAt = readAt, Plan = plan });
     }
 
     /// <summary>The current snapshot, or a fresh read of both sides when there is none yet (nothing is written).</summary>
@@ -78,7 +83,7 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes) : IDisposab
         await using var scope = scopes.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<SyncStateReader>();
         var state = await reader.ReadAllAsync(cancellationToken);
-        var snapshot = state.ToSnapshot(Reconciler.Reconcile(state.ToInput(createMissingPortUsers: false)));
+        var snapshot = state.ToSnapshot(Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers)));
         Replace(snapshot);
         return snapshot;
     }

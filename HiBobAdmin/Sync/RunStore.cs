@@ -70,6 +70,15 @@ public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
         }
     }
 
+    /// <summary>Saves only the progress count of a running run; cheap enough to call every few seconds.</summary>
+    public async Task SaveProgressAsync(Guid runId, int done, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Runs
+            .Where(r => r.Id == runId && r.Status == SyncRunStatus.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Done, done), cancellationToken);
+    }
+
     public async Task AddItemsAsync(IReadOnlyCollection<SyncRunItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)

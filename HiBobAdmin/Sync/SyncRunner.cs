@@ -139,7 +139,7 @@ public sealed partial class SyncRunner(
 
     private async Task ApplyAsync(SyncRun run, SyncPlan plan, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
-        var progress = new RunProgressReporter(run, hub, time, ProgressInterval);
+        var progress = new RunProgressReporter(run, hub, runs, time, ProgressInterval);
         var items = new ConcurrentQueue<SyncRunItem>();
 
         progress.BeginPhase();
@@ -211,12 +211,19 @@ public sealed partial class SyncRunner(
         }
 
         run.Done = run.Planned;
+        await progress.FlushAsync();
         await runs.AddItemsAsync([.. items], cancellationToken);
     }
 
     private void PublishSnapshot(SyncRun run, SyncState state, Reconciliation reconciliation)
     {
         var snapshot = state.ToSnapshot(reconciliation);
+        if (run.Kind == SyncKind.Full)
+        {
+            run.ActiveEmployees = snapshot.People.Count(p => p.Employee?.IsActive == true);
+            run.MatchedEmployees = snapshot.Count(LinkStatus.Matched);
+        }
+
         if (run.Kind == SyncKind.Full || snapshots.Current is null)
         {
             snapshots.Replace(snapshot);
@@ -228,7 +235,13 @@ public sealed partial class SyncRunner(
         bool Concerns(PersonRow row) =>
             (row.Employee is not null && ids.Contains(row.Employee.Id))
             || (row.NormalisedEmail is not null && emails.Contains(row.NormalisedEmail));
-        snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt);
+        var current = snapshots.Current!.Plan;
+        var plan = new SyncPlan(
+            [.. current.HibobUserWrites.Where(w => !ids.Contains(w.Entity.Identifier)), .. snapshot.Plan.HibobUserWrites],
+            [.. current.UserLinkWrites.Where(w => !ids.Contains(w.EmployeeId)), .. snapshot.Plan.UserLinkWrites],
+            [.. current.Skipped.Where(s => !ids.Contains(s.Subject)), .. snapshot.Plan.Skipped],
+            current.Unchanged);
+        snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt, plan);
     }
 
     private static SyncRunItem[] PlannedItems(Guid runId, SyncPlan plan, Dictionary<string, string> names) =>

@@ -22,6 +22,6 @@ public sealed record SyncState(
     public PeopleSnapshot ToSnapshot(Reconciliation reconciliation)
     {
         ArgumentNullException.ThrowIfNull(reconciliation);
-        return new(reconciliation.People, PortUsers.Count(u => u.IsServiceAccount), ReadAt);
+        return new(reconciliation.People, PortUsers.Count(u => u.IsServiceAccount), ReadAt, reconciliation.Plan);
     }
 }

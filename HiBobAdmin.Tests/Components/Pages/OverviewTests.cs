@@ -53,7 +53,8 @@ public sealed class OverviewTests : IAsyncLifetime
                 new PersonRow(null, new PortUser("fin@example.com", "Fin", "Active", "Standard", null), LinkStatus.PortOnly, "fin@example.com", "No employee."),
             ],
             ServiceAccounts: 1,
-            ReadAt: new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero)));
+            ReadAt: new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero),
+            Plan: SyncPlan.Empty));
     }
 
     [Fact]
