@@ -1,15 +1,25 @@
 using HiBobAdmin.Cli;
 using HiBobAdmin.Hosting;
+using Microsoft.Extensions.Options;
 
-if (SyncCommand.Matches(args))
+try
 {
-    return await SyncCommand.RunAsync(args);
-}
+    if (SyncCommand.Matches(args))
+    {
+        return await SyncCommand.RunAsync(args);
+    }
 
-var app = AppHost.Build(args, HostMode.Dashboard);
-await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
-await app.RunAsync();
-return 0;
+    var app = AppHost.Build(args, HostMode.Dashboard);
+    await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is StartupConfigurationException or OptionsValidationException)
+{
+    // A configuration mistake gets its one-line explanation, not a stack trace.
+    await Console.Error.WriteLineAsync($"HiBobAdmin cannot start: {ex.Message}");
+    return 1;
+}
 
 /// <summary>The entry point; public so tests can name the app's assembly.</summary>
 public partial class Program;

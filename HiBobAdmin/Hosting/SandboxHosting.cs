@@ -23,11 +23,13 @@ public static class SandboxHosting
 
         if (!enabled)
         {
-            if (!hibobConfigured || !portConfigured)
+            var problems = MissingCredentials(config, "HiBob:ServiceUserId", "HiBob:ServiceUserToken")
+                .Concat(MissingCredentials(config, "Port:ClientId", "Port:ClientSecret"))
+                .ToList();
+            if (problems.Count > 0)
             {
-                var missing = hibobConfigured ? "Port:ClientId and Port:ClientSecret" : "HiBob:ServiceUserId and HiBob:ServiceUserToken";
-                throw new InvalidOperationException(
-                    $"{missing} are required to talk to the real services (or set Sandbox:Enabled=true for the simulated ones).");
+                throw new StartupConfigurationException(
+                    $"{string.Join(" ", problems)} (Or set Sandbox:Enabled=true to use the simulated services.)");
             }
 
             if (mode == HostMode.Cli)
@@ -88,6 +90,24 @@ public static class SandboxHosting
         return string.IsNullOrWhiteSpace(ports)
             ? "http://localhost:5000"
             : string.Join(';', ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://+:{p.Trim()}"));
+    }
+
+    private static IEnumerable<string> MissingCredentials(ConfigurationManager config, string idKey, string secretKey)
+    {
+        var hasId = !string.IsNullOrWhiteSpace(config[idKey]);
+        var hasSecret = !string.IsNullOrWhiteSpace(config[secretKey]);
+        if (hasId && !hasSecret)
+        {
+            yield return $"{secretKey} is required when {idKey} is set.";
+        }
+        else if (!hasId && hasSecret)
+        {
+            yield return $"{idKey} is required when {secretKey} is set.";
+        }
+        else if (!hasId)
+        {
+            yield return $"{idKey} and {secretKey} are required to talk to the real service.";
+        }
     }
 
     private static bool HasAny(ConfigurationManager config, params string[] keys) =>
