@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace HiBobAdmin.Tests.HiBob;
+namespace HiBobAdmin.Tests.TestSupport;
 
 /// <summary>Keeps every log entry in memory so a test can assert what an operator would read.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
@@ -36,7 +36,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
                 logLevel,
                 eventId,
                 formatter(state, exception),
-                values.ToDictionary(pair => pair.Key, pair => pair.Value)));
+                values.ToDictionary(pair => pair.Key, pair => pair.Value),
+                exception?.ToString()));
         }
     }
 }
@@ -46,4 +47,9 @@ internal sealed record LogEntry(
     LogLevel Level,
     EventId EventId,
     string Message,
-    IReadOnlyDictionary<string, object?> Values);
+    IReadOnlyDictionary<string, object?> Values,
+    string? Exception = null)
+{
+    /// <summary>The line as an operator would read it, exception included.</summary>
+    public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
+}
