@@ -17,6 +17,9 @@ internal sealed class EmailSlot(string email)
 
     public int ActiveCount => _active?.Count ?? 0;
 
+    /// <summary>A Port service account has this email: nothing may create or link a user for it.</summary>
+    public bool HasServiceAccount { get; set; }
+
     /// <summary>The active employee ids as a phrase ("1012 and 1013"), kept once two or more share the email.</summary>
     public string? DuplicateIds { get; set; }
 

@@ -30,6 +30,9 @@ internal static class PersonReasons
     public static string CreationOff(string email) =>
         $"No Port user has the email {email} and creating users is off, so none is linked.";
 
+    public static string ServiceAccountEmail(string email) =>
+        $"The Port user {email} is a service account, which the sync never matches or writes.";
+
     public static string NoEmail(string employeeId) =>
         $"HiBob employee {employeeId} has no work email, so no Port user can be linked.";
 

@@ -73,7 +73,8 @@ internal sealed class ReconcileRun
             }
 
             var normalised = EmailAddress.Normalise(person.CleanEmail)!;
-            person.Violation = PortIdentifier.DescribeViolation(normalised);
+            person.Violation = EmailAddress.DescribeProblem(person.CleanEmail)
+                ?? PortIdentifier.DescribeViolation(normalised);
             if (person.Violation is not null)
             {
                 continue;
@@ -89,12 +90,18 @@ internal sealed class ReconcileRun
     {
         foreach (var portUser in _input.PortUsers)
         {
+            var normalised = EmailAddress.Normalise(portUser.Identifier);
             if (portUser.IsServiceAccount)
             {
+                // Never matched, but remembered: an employee with the same email must not create or link it.
+                if (normalised is not null)
+                {
+                    SlotOf(normalised).HasServiceAccount = true;
+                }
+
                 continue;
             }
 
-            var normalised = EmailAddress.Normalise(portUser.Identifier);
             if (normalised is null)
             {
                 _unclaimed.Add((portUser, null));
@@ -211,7 +218,11 @@ internal sealed class ReconcileRun
         if (portUser is null)
         {
             person.Status = LinkStatus.HiBobOnly;
-            if (_input.CreateMissingPortUsers)
+            if (person.Slot!.HasServiceAccount)
+            {
+                _skipped.Add(new SkippedItem(id, PersonReasons.ServiceAccountEmail(email)));
+            }
+            else if (_input.CreateMissingPortUsers)
             {
                 _userLinkWrites.Add(new UserLinkWrite(UserLinkKind.CreateAndLink, email, id, null));
             }
@@ -349,6 +360,8 @@ internal sealed class ReconcileRun
             LinkStatus.PendingLink when string.IsNullOrWhiteSpace(portUser!.LinkedEmployeeId) =>
                 PersonReasons.Link(portUser),
             LinkStatus.PendingLink => PersonReasons.Relink(portUser!, LinkedPerson(portUser!)?.Employee),
+            LinkStatus.HiBobOnly when person.Slot?.HasServiceAccount == true =>
+                PersonReasons.ServiceAccountEmail(person.NormalisedEmail!),
             LinkStatus.HiBobOnly when _input.CreateMissingPortUsers => PersonReasons.Creates(person.NormalisedEmail!),
             LinkStatus.HiBobOnly => PersonReasons.CreationOff(person.NormalisedEmail!),
             LinkStatus.DuplicateEmail => PersonReasons.Duplicate(person.NormalisedEmail!, person.Slot!.DuplicateIds!),

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -62,6 +61,14 @@ public sealed partial class SyncRunner(
             run.Status = SyncRunStatus.Interrupted;
             run.Message = "The run was stopped before it finished; the next run picks up where it left off.";
         }
+#pragma warning disable CA1031 // The job boundary: whatever went wrong, the run must end recorded, never stuck Running.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            run.Status = SyncRunStatus.Failed;
+            run.Message = "The sync stopped on an unexpected error; the log has the details.";
+            LogCrashed(ex, run.Id);
+        }
 
         run.FinishedAt = time.GetUtcNow();
         await runs.SaveAsync(run, CancellationToken.None);
@@ -87,7 +94,13 @@ public sealed partial class SyncRunner(
 
         var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers));
         var plan = reconciliation.Plan;
-        var names = state.Employees.ToDictionary(e => e.Id, e => e.Name);
+        // A repeated HiBob id is the reconciler's to report (it skips the repeat); the first name wins here.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var employee in state.Employees)
+        {
+            names.TryAdd(employee.Id, employee.Name);
+        }
+
 
         run.EmployeesRead = state.Employees.Count;
         run.PortUsersRead = state.PortUsers.Count;
@@ -128,19 +141,13 @@ public sealed partial class SyncRunner(
             return await reader.ReadAllAsync(cancellationToken);
         }
 
-        // A single read cannot see another record with the same email; the last full read can.
-        var key = run.SubjectKey;
-        var twins = snapshots.Current?.People
-            .Where(p => p.Employee is not null && p.NormalisedEmail is not null && p.NormalisedEmail == key)
-            .Select(p => p.Employee!)
-            .ToList() ?? [];
-        return await reader.ReadOneAsync(run.Subject!, twins, cancellationToken);
+        return await reader.ReadOneAsync(run.Subject!, cancellationToken);
     }
 
     private async Task ApplyAsync(SyncRun run, SyncPlan plan, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
         var progress = new RunProgressReporter(run, hub, runs, time, ProgressInterval);
-        var items = new ConcurrentQueue<SyncRunItem>();
+        var items = new List<SyncRunItem>();
 
         progress.BeginPhase();
         var entityOutcomes = await port.WriteHibobUsersAsync(plan.HibobUserWrites, progress, cancellationToken);
@@ -172,15 +179,19 @@ public sealed partial class SyncRunner(
                 failedEntities.Add(write.Entity.Identifier);
             }
 
-            items.Enqueue(Item(run.Id, write.Entity.Identifier, names, action, Outcome(outcome), outcome.Message));
+            items.Add(Item(run.Id, write.Entity.Identifier, names, action, Outcome(outcome), outcome.Message));
         }
+
+        // Recorded before the link phase, so a run that stops there still shows what it wrote.
+        await runs.AddItemsAsync([.. items], cancellationToken);
+        items.Clear();
 
         // A relation to an entity that failed to write would fail too; say why instead of sending it.
         var links = plan.UserLinkWrites.Where(l => !failedEntities.Contains(l.EmployeeId)).ToList();
         foreach (var blocked in plan.UserLinkWrites.Where(l => failedEntities.Contains(l.EmployeeId)))
         {
             run.Failed++;
-            items.Enqueue(Item(
+            items.Add(Item(
                 run.Id, blocked.PortUserIdentifier, names, LinkAction(blocked.Kind), SyncItemOutcome.Failed,
                 $"Not linked: the hibob_user entity {blocked.EmployeeId} could not be written."));
             progress.Advance(1);
@@ -207,7 +218,7 @@ public sealed partial class SyncRunner(
 
             var item = Item(run.Id, link.PortUserIdentifier, names, LinkAction(link.Kind), Outcome(outcome), outcome.Message);
             item.Name = names.GetValueOrDefault(link.EmployeeId);
-            items.Enqueue(item);
+            items.Add(item);
         }
 
         run.Done = run.Planned;
@@ -302,6 +313,9 @@ public sealed partial class SyncRunner(
             + "{Unchanged} unchanged, {Skipped} skipped, {Failed} failed")]
     private partial void LogFinished(
         Guid runId, SyncRunStatus status, int created, int updated, int linked, int unchanged, int skipped, int failed);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Sync {RunId} stopped on an unexpected error")]
+    private partial void LogCrashed(Exception exception, Guid runId);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Sync {RunId} failed: {Reason}")]
     private partial void LogFailed(Exception exception, Guid runId, string reason);

@@ -20,25 +20,30 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
     }
 
     /// <summary>
-    /// One employee by email or id, with every Port user (a case variant of the email must be found, and Port's
-    /// search cannot compare case-insensitively) and the entities of the employee and of any known email twins.
+    /// One employee by email or id, with every other HiBob record that shares its email, every Port user (a case
+    /// variant of the email must be found, and Port's search cannot compare case-insensitively) and the entities of
+    /// those employees. Null when HiBob has no such person.
     /// </summary>
-    public async Task<SyncState?> ReadOneAsync(
-        string identifier,
-        IReadOnlyList<Employee> knownTwins,
-        CancellationToken cancellationToken)
+    public async Task<SyncState?> ReadOneAsync(string identifier, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(knownTwins);
         var read = await hibob.ReadOneAsync(identifier, cancellationToken);
         if (read.Employees.Count == 0)
         {
             return null;
         }
 
-        var employees = read.Employees
-            .Concat(knownTwins.Where(t => read.Employees.All(e => e.Id != t.Id)))
-            .ToList();
-        string[] scope = [.. employees.Select(e => e.Id)];
+        // HiBob's email filter has no documented case rules, so twins (a rehire, a typo'd duplicate) are found in a
+        // full read: one search call, well inside HiBob's 50 a minute. Linking one of two twins would link the
+        // wrong person half the time.
+        var emails = read.Employees.Select(e => EmailAddress.Normalise(e.Email)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var ids = read.Employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var everyone = emails.Count == 0 ? null : await hibob.ReadAllAsync(cancellationToken);
+        var twins = everyone?.Employees
+            .Where(e => !ids.Contains(e.Id) && EmailAddress.Normalise(e.Email) is { } email && emails.Contains(email))
+            .ToList() ?? [];
+        List<Employee> employees = [.. read.Employees, .. twins];
+
+        string[] scope = [.. employees.Select(e => e.Id).Distinct(StringComparer.Ordinal)];
         var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
         var entities = ReadEntitiesAsync(scope, cancellationToken);
         await Task.WhenAll(users, entities);
