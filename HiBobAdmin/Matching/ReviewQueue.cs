@@ -1,6 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace HiBobAdmin.Matching;
 
 /// <summary>The review queues of DESIGN.md: what does not match and needs an admin's look.</summary>
+[SuppressMessage(
+    "Naming",
+    "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "A review queue is the product's own word (DESIGN.md), not a queue collection.")]
 public enum ReviewQueue
 {
     /// <summary>HiBob only, duplicate email, no email, unmappable email.</summary>
