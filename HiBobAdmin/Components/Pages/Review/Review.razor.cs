@@ -38,9 +38,6 @@ public sealed partial class Review
     private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NavigationManager Navigation { get; set; } = null!;
-
-    [Inject]
     private EnvironmentInfo Environment { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
@@ -73,13 +70,9 @@ public sealed partial class Review
     }
 
     // The address follows the tab, so a reload or a shared link opens the same queue.
-    private void OnTabChanged(int index)
-    {
-        _activeIndex = index;
-        Navigation.NavigateTo(
-            Navigation.GetUriWithQueryParameter("queue", ReviewQueues.All[index].ToString()),
-            replace: true);
-    }
+    // Only remembered, not written to the address: MudTabs also reports index changes while its panels are
+    // disposed (prerendering, leaving the page), and navigating then would throw or pull the admin back here.
+    private void OnTabChanged(int index) => _activeIndex = index;
 
     private async Task SyncAsync(string subject)
     {
