@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
@@ -7,13 +8,22 @@ using Microsoft.Extensions.Options;
 namespace HiBobAdmin.Components.Pages.Overview;
 
 /// <summary>
-/// The first screen: last run, link-status counts, everyone with their status, and the full-sync button. It reads
-/// the last snapshot (loaded once and shared) and never writes or enqueues from initialisation.
+/// The first screen: last and next run, the figures of the last snapshot with links to their filtered lists, the
+/// matched-share history, and the sync buttons. It reads the last snapshot (loaded once and shared) and never
+/// writes or enqueues from initialisation.
 /// </summary>
 public sealed partial class Overview
 {
+    /// <summary>How many finished full syncs the history chart shows.</summary>
+    internal const int HistoryLength = 30;
+
+    // Dry runs and single-user syncs are interleaved with full syncs; read enough rows to find 30 full ones.
+    private const int HistoryScan = 300;
+
     private PeopleSnapshot? _snapshot;
+    private OverviewFigures? _figures;
     private SyncRun? _lastRun;
+    private IReadOnlyList<SyncRun> _history = [];
     private string? _loadError;
     private string? _notice;
     private bool _noticeIsError;
@@ -35,16 +45,23 @@ public sealed partial class Overview
     private CredentialHealth Credentials { get; set; } = null!;
 
     [Inject]
+    private SyncSchedule Schedule { get; set; } = null!;
+
+    [Inject]
     private IOptions<SyncOptions> SyncOptions { get; set; } = null!;
+
+    private string NextRunText => Schedule.NextOccurrences(1) is [var next]
+        ? $"Next scheduled run: {next.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"
+        : "Schedule off";
 
     protected override async Task OnInitializedAsync()
     {
         Progress.RunChanged += OnRunChanged;
         Snapshots.Changed += OnSnapshotChanged;
-        _lastRun = await Runs.RecentAsync(1, CancellationToken.None) is [var last, ..] ? last : null;
+        await LoadRunsAsync();
         try
         {
-            _snapshot = await Snapshots.GetOrLoadAsync(CancellationToken.None);
+            Show(await Snapshots.GetOrLoadAsync(CancellationToken.None));
         }
         catch (VendorApiException ex)
         {
@@ -52,10 +69,29 @@ public sealed partial class Overview
         }
     }
 
+    private async Task LoadRunsAsync()
+    {
+        var recent = await Runs.RecentAsync(HistoryScan, CancellationToken.None);
+        _lastRun = recent.Count > 0 ? recent[0] : null;
+        _history = recent
+            .Where(r => r.Kind == SyncKind.Full && !r.DryRun && r.FinishedAt is not null)
+            .Where(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithFailures)
+            .Take(HistoryLength)
+            .Reverse()
+            .ToList();
+    }
+
+    private void Show(PeopleSnapshot snapshot)
+    {
+        _snapshot = snapshot;
+        _figures = OverviewFigures.From(snapshot);
+    }
+
     private async Task RunFullSyncAsync()
     {
         _busy = true;
-        var launch = await Launcher.StartFullSyncAsync(SyncTrigger.Dashboard, "dashboard", dryRun: false, CancellationToken.None);
+        var launch = await Launcher.StartFullSyncAsync(
+            SyncTrigger.Dashboard, "dashboard", dryRun: false, CancellationToken.None);
         _notice = launch.Message;
         _noticeIsError = !launch.Accepted;
         if (launch.RunId is { } runId)
@@ -71,7 +107,7 @@ public sealed partial class Overview
         _busy = true;
         try
         {
-            _snapshot = await Snapshots.RefreshAsync(CancellationToken.None);
+            Show(await Snapshots.RefreshAsync(CancellationToken.None));
             _loadError = null;
         }
         catch (VendorApiException ex)
@@ -85,11 +121,19 @@ public sealed partial class Overview
     // Raised on a job's thread: re-read the run and re-render through the renderer's own context.
     private void OnRunChanged(RunProgress progress) => _ = InvokeAsync(async () =>
     {
-        _lastRun = await Runs.FindAsync(progress.RunId, CancellationToken.None) ?? _lastRun;
-        if (_lastRun is not null && _lastRun.Id == progress.RunId && _lastRun.IsActive)
+        if (progress.Status is SyncRunStatus.Queued or SyncRunStatus.Running)
         {
-            _lastRun.Done = progress.Done;
-            _lastRun.Planned = progress.Planned;
+            _lastRun = await Runs.FindAsync(progress.RunId, CancellationToken.None) ?? _lastRun;
+            if (_lastRun is not null && _lastRun.Id == progress.RunId)
+            {
+                _lastRun.Done = progress.Done;
+                _lastRun.Planned = progress.Planned;
+            }
+        }
+        else
+        {
+            // A finished run adds a point to the history and may be the new last run.
+            await LoadRunsAsync();
         }
 
         StateHasChanged();
@@ -97,7 +141,7 @@ public sealed partial class Overview
 
     private void OnSnapshotChanged(PeopleSnapshot snapshot) => _ = InvokeAsync(() =>
     {
-        _snapshot = snapshot;
+        Show(snapshot);
         StateHasChanged();
     });
 

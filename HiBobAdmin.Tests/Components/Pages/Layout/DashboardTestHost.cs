@@ -1,0 +1,204 @@
+using Bunit;
+using Bunit.Rendering;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using HiBobAdmin.HiBob;
+using HiBobAdmin.Hosting;
+using HiBobAdmin.Infrastructure;
+using HiBobAdmin.Matching;
+using HiBobAdmin.Port;
+using HiBobAdmin.Storage;
+using HiBobAdmin.Sync;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HiBobAdmin.Tests.Components.Pages.Layout;
+
+/// <summary>
+/// A bUnit context with the services the dashboard pages use: a SQLite run store, a job client that records what
+/// was enqueued, fake vendor clients, a fixed clock and options the test can change before the first render.
+/// </summary>
+internal sealed class DashboardTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hibobadmin-bunit-{Guid.NewGuid():N}.db");
+
+    public DashboardTestHost(EnvironmentInfo? environment = null)
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var services = Context.Services;
+        services.AddMudServices();
+        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_database}"));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton<SyncProgressHub>();
+        services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<CredentialHealth>();
+        services.AddSingleton<SyncAdmission>();
+        services.AddSingleton<DataModelGate>();
+        services.AddSingleton<IBackgroundJobClient>(Jobs);
+        services.AddSingleton<IRecurringJobManager>(new NoRecurringJobs());
+        services.AddSingleton(environment ?? new EnvironmentInfo(true, "Sandbox (simulated HiBob)", "Sandbox (simulated Port)"));
+        services.AddSingleton(Options.Create(SyncOptions));
+        services.AddSingleton(Options.Create(HiBobOptions));
+        services.AddSingleton(Options.Create(PortOptions));
+        services.AddSingleton(HiBob);
+        services.AddSingleton(Port);
+        services.AddScoped<IHiBobDirectory>(_ => HiBob);
+        services.AddScoped<IPortCatalog>(_ => Port);
+        services.AddScoped<RunStore>();
+        services.AddScoped<SyncLauncher>();
+        services.AddScoped<SyncSchedule>();
+
+        using var db = Context.Services.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext();
+        db.Database.EnsureCreated();
+    }
+
+    public BunitContext Context { get; } = new();
+
+    public RecordingJobClient Jobs { get; } = new();
+
+    public SyncOptions SyncOptions { get; } = new();
+
+    public HiBobOptions HiBobOptions { get; } = new();
+
+    public PortOptions PortOptions { get; } = new();
+
+    public FakeHiBobDirectory HiBob { get; } = new();
+
+    public FakePortCatalog Port { get; } = new();
+
+    public PeopleSnapshotStore Snapshots => Context.Services.GetRequiredService<PeopleSnapshotStore>();
+
+    public NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>Renders the page beside the providers MainLayout gives it (popovers, dialogs).</summary>
+    public IRenderedComponent<ContainerFragment> Render<TPage>()
+        where TPage : IComponent =>
+        Context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<TPage>(2);
+            builder.CloseComponent();
+        });
+
+    public async Task AddRunAsync(SyncRun run)
+    {
+        await using var scope = Context.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RunStore>().AddAsync(run, CancellationToken.None);
+    }
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_database);
+    }
+
+    internal sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<Job> Created { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Created.Add(job);
+            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+
+    private sealed class NoRecurringJobs : IRecurringJobManager
+    {
+        public void AddOrUpdate(string recurringJobId, Job job, string cronExpression, RecurringJobOptions options)
+        {
+        }
+
+        public void Trigger(string recurringJobId)
+        {
+        }
+
+        public void RemoveIfExists(string recurringJobId)
+        {
+        }
+    }
+
+    internal sealed class FakeHiBobDirectory : IHiBobDirectory
+    {
+        public ConnectionCheck Answer { get; set; } = new(true, "GET /v1/company/people/fields", "HiBob accepted it");
+
+        public int Calls { get; private set; }
+
+        public Task<EmployeeReadResult> ReadAllAsync(CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The pages read the snapshot, never HiBob directly.");
+
+        public Task<EmployeeReadResult> ReadOneAsync(string identifier, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The pages read the snapshot, never HiBob directly.");
+
+        public Task<ConnectionCheck> CheckConnectionAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(Answer);
+        }
+    }
+
+    internal sealed class FakePortCatalog : IPortCatalog
+    {
+        public ConnectionCheck Answer { get; set; } = new(true, "GET /v1/blueprints/_user/entities-count", "Connected");
+
+        public DataModelStatus CheckAnswer { get; set; } = new(true, [], []);
+
+        public DataModelStatus EnsureAnswer { get; set; } = new(true, [], []);
+
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyList<PortUser>> ReadUsersAsync(
+            IReadOnlyCollection<string>? identifiers,
+            CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<IReadOnlyList<HibobUserEntity>> ReadHibobUsersAsync(
+            IReadOnlyCollection<string>? identifiers,
+            CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<IReadOnlyList<PortWriteOutcome>> WriteHibobUsersAsync(
+            IReadOnlyList<HibobUserWrite> writes,
+            IProgress<int>? progress,
+            CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<IReadOnlyList<PortWriteOutcome>> WriteUserLinksAsync(
+            IReadOnlyList<UserLinkWrite> writes,
+            IProgress<int>? progress,
+            CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(CheckAnswer);
+        }
+
+        public Task<DataModelStatus> EnsureDataModelAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(EnsureAnswer);
+        }
+
+        public Task<ConnectionCheck> CheckConnectionAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(Answer);
+        }
+
+        private static NotSupportedException Unexpected() =>
+            new("The pages read the snapshot and never write through Port directly.");
+    }
+}
