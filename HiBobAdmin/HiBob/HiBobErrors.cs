@@ -89,7 +89,7 @@ internal static partial class HiBobErrors
     {
         ArgumentNullException.ThrowIfNull(text);
         var collapsed = Whitespace().Replace(text, " ").Trim();
-        collapsed = Credential().Replace(collapsed, "$1 ***");
+        collapsed = CredentialMask.Apply(collapsed);
         return collapsed.Length <= maxLength ? collapsed : collapsed[..(maxLength - 1)].TrimEnd() + "…";
     }
 
@@ -107,8 +107,4 @@ internal static partial class HiBobErrors
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    // A proxy error page may echo request headers; never let an Authorization value reach a message or a log.
-    [GeneratedRegex(@"\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{6,}", RegexOptions.IgnoreCase)]
-    private static partial Regex Credential();
 }

@@ -161,7 +161,7 @@ internal static class PortErrors
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        var oneLine = message.ReplaceLineEndings(" ").Trim();
+        var oneLine = CredentialMask.Apply(message.ReplaceLineEndings(" ").Trim());
         return oneLine.Length <= MaxMessageLength
             ? oneLine
             : string.Concat(oneLine.AsSpan(0, MaxMessageLength - 1), "…");
