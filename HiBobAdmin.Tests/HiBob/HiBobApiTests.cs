@@ -155,7 +155,7 @@ public sealed class HiBobApiTests
             (_, _) => HiBobTestHost.Json(HttpStatusCode.OK, EmptySearch),
             new Dictionary<string, string?>());
 
-        var error = await Assert.ThrowsAsync<Infrastructure.VendorApiException>(
+        var error = await Assert.ThrowsAsync<HiBobAdmin.Infrastructure.VendorApiException>(
             () => host.Directory.ReadAllAsync(CancellationToken.None));
 
         Assert.Equal("HiBob is not configured: set HiBob:ServiceUserId and HiBob:ServiceUserToken", error.Message);
