@@ -91,8 +91,8 @@ public sealed class PersonExplainerTests
     [Fact]
     public void Explain_DuplicateEmail_NamesTheOtherEmployees_AndTheSkip()
     {
-        var first = new PersonRow(PeopleTestData.Employee("1012", "Dup@example.com", name: "Dee"), null, LinkStatus.DuplicateEmail, "dup@example.com", "Shared.");
-        var second = new PersonRow(PeopleTestData.Employee("1013", "dup@example.com", name: "Dan"), null, LinkStatus.DuplicateEmail, "dup@example.com", "Shared.");
+        var first = Unlinked(PeopleTestData.Employee("1012", "Dup@example.com", name: "Dee"), LinkStatus.DuplicateEmail);
+        var second = Unlinked(PeopleTestData.Employee("1013", "dup@example.com", name: "Dan"), LinkStatus.DuplicateEmail);
         var plan = new SyncPlan([], [], [new SkippedItem("1012", "Shares its email with 1013.")], 0);
 
         var explained = PersonExplainer.Explain(first, PeopleTestData.Small(plan, first, second));
@@ -125,12 +125,12 @@ public sealed class PersonExplainerTests
     [Fact]
     public void Explain_UnmappableEmail_SaysWhyPortRefusesIt()
     {
-        var row = new PersonRow(PeopleTestData.Employee("1015", "o'neil@example.com"), null, LinkStatus.UnmappableEmail, "o'neil@example.com", "Unmappable.");
+        var row = Unlinked(PeopleTestData.Employee("1015", "o'neil@example.com"), LinkStatus.UnmappableEmail);
 
         var explained = PersonExplainer.Explain(row, PeopleTestData.Small(null, row));
 
         Assert.Equal("\"o'neil@example.com\" cannot be a Port identifier because it contains an apostrophe (').", explained.Violation);
-        Assert.Equal("Unmappable.", explained.Reason);
+        Assert.Equal("Test reason.", explained.Reason);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class PersonExplainerTests
             "gone@example.com",
             "Inactive in HiBob, but the Port user is still Active.");
         var plan = new SyncPlan(
-            [new HibobUserWrite(HibobUserWriteKind.StateOnly, new HibobUserEntity("1016", "x", new HibobUserProperties { State = "Inactive" }))],
+            [new HibobUserWrite(HibobUserWriteKind.StateOnly, new HibobUserEntity("1016", "x", Props with { State = "Inactive" }))],
             [],
             [],
             0);
@@ -153,4 +153,7 @@ public sealed class PersonExplainerTests
         Assert.Equal(["Writes only the state (Inactive) of the hibob_user entity 1016."], explained.NextSync);
         Assert.Equal(["gone@example.com (Active, linked to HiBob id 1016)"], explained.PortCandidates);
     }
+
+    private static PersonRow Unlinked(Employee employee, LinkStatus status) =>
+        new(employee, null, status, EmailAddress.Normalise(employee.Email), "Test reason.");
 }

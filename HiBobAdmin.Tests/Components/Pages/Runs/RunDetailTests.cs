@@ -119,13 +119,19 @@ public sealed class RunDetailTests : IAsyncLifetime
         var run = RunsPageHost.Run(RunsPageHost.Now, SyncRunStatus.CompletedWithFailures);
         await _host.AddAsync(
             run,
-            new SyncRunItem { Subject = "1001", Name = "Ana", Action = SyncItemAction.CreateEntity, Outcome = SyncItemOutcome.Applied },
-            new SyncRunItem { Subject = "ana@example.com", Name = "Ana", Action = SyncItemAction.LinkUser, Outcome = SyncItemOutcome.Applied },
-            new SyncRunItem { Subject = "bo@example.com", Name = "Bo", Action = SyncItemAction.LinkUser, Outcome = SyncItemOutcome.Failed, Message = "Port 422: fake: property x is not allowed" },
-            new SyncRunItem { Subject = "cy@example.com", Name = "Cy", Action = SyncItemAction.CreateUser, Outcome = SyncItemOutcome.Failed, Message = "Port 500" },
-            new SyncRunItem { Subject = "1004", Name = "O'Neil", Action = SyncItemAction.Skip, Outcome = SyncItemOutcome.Skipped, Message = "The email contains an apostrophe (')." });
+            Item("1001", "Ana", SyncItemAction.CreateEntity, SyncItemOutcome.Applied),
+            Item("ana@example.com", "Ana", SyncItemAction.LinkUser, SyncItemOutcome.Applied),
+            Item("bo@example.com", "Bo", SyncItemAction.LinkUser, SyncItemOutcome.Failed,
+                "Port 422: fake: property x is not allowed"),
+            Item("cy@example.com", "Cy", SyncItemAction.CreateUser, SyncItemOutcome.Failed, "Port 500"),
+            Item("1004", "O'Neil", SyncItemAction.Skip, SyncItemOutcome.Skipped,
+                "The email contains an apostrophe (')."));
         return run;
     }
+
+    private static SyncRunItem Item(
+        string subject, string name, SyncItemAction action, SyncItemOutcome outcome, string? message = null) =>
+        new() { Subject = subject, Name = name, Action = action, Outcome = outcome, Message = message };
 
     private static Task SetCriteriaAsync(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, RunItemCriteria criteria)
     {
