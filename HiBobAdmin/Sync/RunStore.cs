@@ -30,6 +30,63 @@ public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>One page of the run history, newest first, with the number of runs recorded.</summary>
+    public async Task<PagedResult<SyncRun>> PageAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Runs.CountAsync(cancellationToken);
+        var runs = await db.Runs.AsNoTracking()
+            .OrderByDescending(r => r.QueuedAt)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<SyncRun>(runs, total);
+    }
+
+    /// <summary>One page of a run's items that meet the criteria, in the order they were recorded.</summary>
+    public async Task<PagedResult<SyncRunItem>> ItemPageAsync(
+        Guid runId,
+        RunItemCriteria criteria,
+        int page,
+        int pageSize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = db.RunItems.AsNoTracking().Where(i => i.RunId == runId);
+        if (criteria.Outcome is { } outcome)
+        {
+            items = items.Where(i => i.Outcome == outcome);
+        }
+
+        if (criteria.Action is { } action)
+        {
+            items = items.Where(i => i.Action == action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Search))
+        {
+            // SQLite's LIKE ignores the case of ASCII letters, which covers ids and emails; the term's own wildcards
+            // are escaped so "50%" means the text "50%".
+            var pattern = "%" + criteria.Search.Trim()
+                .Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            items = items.Where(i =>
+                EF.Functions.Like(i.Subject, pattern, @"\")
+                || (i.Name != null && EF.Functions.Like(i.Name, pattern, @"\"))
+                || (i.Message != null && EF.Functions.Like(i.Message, pattern, @"\")));
+        }
+
+        var total = await items.CountAsync(cancellationToken);
+        var rows = await items.OrderBy(i => i.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedResult<SyncRunItem>(rows, total);
+    }
+
     /// <summary>The run that blocks a new one: an active full sync, or an active sync of the same subject.</summary>
     public async Task<SyncRun?> FindActiveAsync(SyncKind kind, string? subjectKey, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public static class SyncServiceCollectionExtensions
 
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<IPeopleQuery, PeopleQuery>();
         services.AddSingleton<CredentialHealth>();
         services.AddSingleton<DataModelGate>();
         services.AddSingleton<SyncAdmission>();

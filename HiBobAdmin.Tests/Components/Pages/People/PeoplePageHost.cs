@@ -1,0 +1,143 @@
+using Bunit;
+using Bunit.Rendering;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using HiBobAdmin.Hosting;
+using HiBobAdmin.Matching;
+using HiBobAdmin.Storage;
+using HiBobAdmin.Sync;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+using PeoplePage = HiBobAdmin.Components.Pages.People.People;
+
+namespace HiBobAdmin.Tests.Components.Pages.People;
+
+/// <summary>
+/// A bUnit context with what the people page needs: a snapshot, a SQLite run store, a job client that records
+/// what is enqueued, and a people query that counts its calls (the grid's loader).
+/// </summary>
+internal sealed class PeoplePageHost : IAsyncDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hibobadmin-people-{Guid.NewGuid():N}.db");
+
+    public PeoplePageHost(PeopleSnapshot snapshot, bool isSandbox = false)
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var services = Context.Services;
+        services.AddMudServices();
+        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_database}"));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<SyncProgressHub>();
+        services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<SyncAdmission>();
+        services.AddSingleton<IBackgroundJobClient>(Jobs);
+        services.AddSingleton(Options.Create(new SyncOptions()));
+        services.AddSingleton(new EnvironmentInfo(isSandbox, "api.hibob.com", "api.getport.io"));
+        services.AddSingleton<IPeopleQuery>(sp => new CountingPeopleQuery(new PeopleQuery(sp.GetRequiredService<PeopleSnapshotStore>())));
+        services.AddScoped<RunStore>();
+        services.AddScoped<SyncLauncher>();
+
+        using (var db = Context.Services.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext())
+        {
+            db.Database.EnsureCreated();
+        }
+
+        Context.Services.GetRequiredService<PeopleSnapshotStore>().Replace(snapshot);
+    }
+
+    public BunitContext Context { get; } = new();
+
+    public RecordingJobClient Jobs { get; } = new();
+
+    /// <summary>The clock of the run records and of MudBlazor's timers.</summary>
+    public FakeTimeProvider Time { get; } = new(PeopleTestData.ReadAt.AddHours(1));
+
+    public CountingPeopleQuery Query => (CountingPeopleQuery)Context.Services.GetRequiredService<IPeopleQuery>();
+
+    public NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    public ISnackbar Snackbar => Context.Services.GetRequiredService<ISnackbar>();
+
+    public IRenderedComponent<ContainerFragment> Render(string uri = "/people")
+    {
+        Navigation.NavigateTo(uri);
+        return Context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<PeoplePage>(2);
+            builder.CloseComponent();
+        });
+    }
+
+    /// <summary>
+    /// Commits a search as the search box does once typing pauses (its debounce is MudBlazor's, not under test).
+    /// </summary>
+    public static Task SearchAsync(IRenderedComponent<ContainerFragment> page, string text)
+    {
+        var box = page.FindComponents<MudTextField<string>>()
+            .Single(c => c.Find("input").GetAttribute("data-testid") == "people-search");
+        return box.InvokeAsync(() => box.Instance.ValueChanged.InvokeAsync(text));
+    }
+
+    public async Task<IReadOnlyList<SyncRun>> RunsAsync()
+    {
+        await using var scope = Context.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunStore>().RecentAsync(100, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_database);
+    }
+
+    internal sealed class CountingPeopleQuery(IPeopleQuery inner) : IPeopleQuery
+    {
+        private readonly List<(PeopleCriteria Criteria, int Page)> _calls = [];
+
+        public IReadOnlyList<(PeopleCriteria Criteria, int Page)> Calls
+        {
+            get
+            {
+                lock (_calls)
+                {
+                    return [.. _calls];
+                }
+            }
+        }
+
+        public async Task<PeopleQueryResult> QueryAsync(
+            PeopleCriteria criteria, PeopleSort? sort, int page, int pageSize, CancellationToken cancellationToken)
+        {
+            lock (_calls)
+            {
+                _calls.Add((criteria, page));
+            }
+
+            return await inner.QueryAsync(criteria, sort, page, pageSize, cancellationToken);
+        }
+    }
+
+    internal sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<Job> Created { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Created.Add(job);
+            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+}
