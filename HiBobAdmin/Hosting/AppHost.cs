@@ -1,4 +1,5 @@
 using HiBobAdmin.Components;
+using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Port;
 using HiBobAdmin.Storage;
@@ -68,6 +69,7 @@ public static class AppHost
             app.UseAntiforgery();
 
             app.MapStaticAssets();
+            app.MapPeopleExport();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 

@@ -1,9 +1,5 @@
 using System.Net;
-using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HiBobAdmin.Tests.Components.Pages.People;
 
@@ -13,7 +9,7 @@ public sealed class PeopleExportEndpointTests
     [Fact]
     public async Task Export_ReturnsEveryFilteredRowOfTheSnapshot_AsCsv()
     {
-        await using var app = await SandboxApp.StartAsync(overrideServices: s => s.AddTransient<IStartupFilter, MapExport>());
+        await using var app = await SandboxApp.StartAsync();
         app.Sandbox.AddEmployee("9000000000000000001", "=zzexport@example.com");
         app.Sandbox.AddPortUser("zzexport-fin@example.com");
         await app.Snapshots.RefreshAsync(CancellationToken.None);
@@ -32,16 +28,5 @@ public sealed class PeopleExportEndpointTests
             lines[1],
             StringComparison.Ordinal);
         Assert.StartsWith(",,,,zzexport-fin@example.com,Active,Port only,", lines[2], StringComparison.Ordinal);
-    }
-
-    // The host maps the endpoint in AppHost once this branch is merged; until then the test maps it in front.
-    private sealed class MapExport : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseRouting();
-            app.UseEndpoints(endpoints => endpoints.MapPeopleExport());
-            next(app);
-        };
     }
 }
