@@ -46,6 +46,7 @@ public sealed class SyncCommandTests : IDisposable
         Assert.Equal(0, await SyncCommand.RunAsync(["sync"], real, Settings()));
 
         Assert.Contains("Full sync (dry run): Succeeded", dry.ToString(), StringComparison.Ordinal);
+        Assert.Contains("entities to create", dry.ToString(), StringComparison.Ordinal);
         Assert.Contains("nothing written", dry.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("writes planned: 0", real.ToString(), StringComparison.Ordinal);
     }
@@ -70,6 +71,33 @@ public sealed class SyncCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("Usage: HiBobAdmin sync", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--dryrun")]
+    [InlineData("--bogus")]
+    [InlineData("extra")]
+    public async Task Sync_RefusesUnknownOptions_WithoutSyncing(string option)
+    {
+        var output = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["sync", option], output, Settings());
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"Unknown option '{option}'.", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "sandbox-state.json")));
+    }
+
+    [Fact]
+    public async Task SyncHelp_PrintsUsage_AndSyncsNothing()
+    {
+        var output = new StringWriter();
+
+        var exit = await SyncCommand.RunAsync(["sync", "--help"], output, Settings());
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Usage: HiBobAdmin sync", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "sandbox-state.json")));
     }
 
     [Theory]

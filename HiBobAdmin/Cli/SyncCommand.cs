@@ -15,6 +15,14 @@ public static class SyncCommand
     public const int Failure = 1;
     public const int CompletedWithFailures = 2;
 
+    private const string Usage = """
+        Usage: HiBobAdmin sync [--dry-run] [--email ADDRESS] [--Section:Key=value ...]
+          --dry-run        plan only: nothing is written
+          --email ADDRESS  sync one person (an email or a HiBob id)
+          --Section:Key=v  any configuration key, e.g. --Sync:CreateMissingPortUsers=false
+        Exit codes: 0 all applied, 2 finished with failed items, 1 failed, blocked or refused.
+        """;
+
     public static bool Matches(string[] args) =>
         args is { Length: > 0 } && string.Equals(args[0], "sync", StringComparison.OrdinalIgnoreCase);
 
@@ -22,10 +30,16 @@ public static class SyncCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         output ??= Console.Out;
+        if (args.Skip(1).Any(a => a is "--help" or "-h" or "-?"))
+        {
+            await output.WriteLineAsync(Usage);
+            return Success;
+        }
+
         if (!TryParse(args, out var dryRun, out var email, out var hostArgs, out var error))
         {
             await output.WriteLineAsync(error);
-            await output.WriteLineAsync("Usage: HiBobAdmin sync [--dry-run] [--email ADDRESS]");
+            await output.WriteLineAsync(Usage);
             return Failure;
         }
 
@@ -103,10 +117,15 @@ public static class SyncCommand
                     error = "--email needs an address.";
                     hostArgs = [];
                     return false;
-                default:
-                    // Anything else is host configuration, e.g. --Sync:CreateMissingPortUsers=false.
-                    rest.Add(args[i]);
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains(':', StringComparison.Ordinal):
+                    // Host configuration, e.g. --Sync:CreateMissingPortUsers=false.
+                    rest.Add(setting);
                     break;
+                default:
+                    // A typo such as --dryrun must not turn into a real sync that writes.
+                    error = $"Unknown option '{args[i]}'.";
+                    hostArgs = [];
+                    return false;
             }
         }
 

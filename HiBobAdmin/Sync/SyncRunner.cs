@@ -116,7 +116,7 @@ public sealed partial class SyncRunner(
         {
             await runs.AddItemsAsync(PlannedItems(run.Id, plan, names), cancellationToken);
             run.Status = SyncRunStatus.Succeeded;
-            run.Message = $"Dry run: {plan.WriteCount} changes planned, nothing written.";
+            run.Message = DryRunSummary(plan);
             PublishSnapshot(run, state, reconciliation);
             return;
         }
@@ -276,6 +276,16 @@ public sealed partial class SyncRunner(
             return item;
         }),
     ];
+
+    private static string DryRunSummary(SyncPlan plan)
+    {
+        int Entities(HibobUserWriteKind kind) => plan.HibobUserWrites.Count(w => w.Kind == kind);
+        int Links(UserLinkKind kind) => plan.UserLinkWrites.Count(w => w.Kind == kind);
+        return $"Dry run: {plan.WriteCount} changes planned ({Entities(HibobUserWriteKind.Create)} entities to create, "
+            + $"{Entities(HibobUserWriteKind.Update)} to update, {Entities(HibobUserWriteKind.StateOnly)} to mark inactive, "
+            + $"{Links(UserLinkKind.Link)} links, {Links(UserLinkKind.Relink)} relinks, "
+            + $"{Links(UserLinkKind.CreateAndLink)} Port users to create), nothing written.";
+    }
 
     private static SyncItemAction LinkAction(UserLinkKind kind) => kind switch
     {
