@@ -10,6 +10,7 @@ using HiBobAdmin.Matching;
 using HiBobAdmin.Port;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,19 +104,6 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         await Context.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_database);
-    }
-
-    internal sealed class RecordingJobClient : IBackgroundJobClient
-    {
-        public List<Job> Created { get; } = [];
-
-        public string Create(Job job, IState state)
-        {
-            Created.Add(job);
-            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 
     private sealed class NoRecurringJobs : IRecurringJobManager

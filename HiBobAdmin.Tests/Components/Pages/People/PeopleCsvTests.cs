@@ -29,7 +29,12 @@ public sealed class PeopleCsvTests
         var rows = new[]
         {
             PeopleTestData.Matched("1", "ana@example.com") with { Reason = "Linked, fine." },
-            new PersonRow(PeopleTestData.Employee("2", "=cmd@example.com", name: "-Bo"), null, LinkStatus.HiBobOnly, "=cmd@example.com", "No Port user."),
+            new PersonRow(
+                PeopleTestData.Employee("2", "=cmd@example.com", name: "-Bo"),
+                null,
+                LinkStatus.HiBobOnly,
+                "=cmd@example.com",
+                "No Port user."),
         };
 
         var csv = PeopleCsv.Build(rows, PeopleTestData.ReadAt);

@@ -7,6 +7,7 @@ using HiBobAdmin.Hosting;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,18 +127,5 @@ internal sealed class PeoplePageHost : IAsyncDisposable
 
             return await inner.QueryAsync(criteria, sort, page, pageSize, cancellationToken);
         }
-    }
-
-    internal sealed class RecordingJobClient : IBackgroundJobClient
-    {
-        public List<Job> Created { get; } = [];
-
-        public string Create(Job job, IState state)
-        {
-            Created.Add(job);
-            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 }
