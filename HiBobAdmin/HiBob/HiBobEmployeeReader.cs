@@ -25,8 +25,22 @@ public static class HiBobEmployeeReader
 
         var read = new List<Employee>(employees.Count);
         var skipped = new List<SkippedItem>();
+
+        // HiBob drops fields the service user may not see, for some people only when permissions target a population.
+        // When others carry internal.status, an employee without it is withheld, not inactive: reading them as a
+        // leaver would mark their Port entity inactive. (Absent for everyone is the directory's completeness error.)
+        var statusWithheld = employees.Any(e => e.ValueKind == JsonValueKind.Object && HasField(e, HiBobFields.Status));
         for (var index = 0; index < employees.Count; index++)
         {
+            if (statusWithheld
+                && employees[index].ValueKind == JsonValueKind.Object
+                && !HasField(employees[index], HiBobFields.Status)
+                && TryRead(employees[index], index, out var withheld, out _))
+            {
+                skipped.Add(new SkippedItem(withheld.Id, HiBobMessages.StatusWithheld));
+                continue;
+            }
+
             if (TryRead(employees[index], index, out var employee, out var reason))
             {
                 read.Add(employee);

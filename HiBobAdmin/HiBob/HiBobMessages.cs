@@ -52,4 +52,9 @@ public static class HiBobMessages
 
     private static string WithDetail(string message, string? detail) =>
         string.IsNullOrEmpty(detail) ? message : $"{message}: {detail}";
+
+    /// <summary>An employee HiBob returned without <c>internal.status</c> while others have it.</summary>
+    public const string StatusWithheld =
+        "HiBob did not return internal.status for this employee, so whether they are active is unknown; the service "
+        + "user's permission group may not cover their lifecycle data.";
 }
