@@ -62,6 +62,28 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task Database_RefusesASecondActiveFullSync_EvenWhenTheProcessCheckIsBypassed()
+    {
+        await using var app = await SandboxApp.StartAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<RunStore>();
+        SyncRun Active() => new()
+        {
+            Id = Guid.NewGuid(),
+            Kind = SyncKind.Full,
+            Trigger = SyncTrigger.Cli,
+            StartedBy = "cli",
+            Status = SyncRunStatus.Queued,
+            QueuedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        await store.AddAsync(Active(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(
+            () => store.AddAsync(Active(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EmptySchedule_RegistersNoRecurringJob()
     {
         await using var app = await SandboxApp.StartAsync(new Dictionary<string, string?> { ["Sync:Schedule"] = "" });

@@ -27,6 +27,13 @@ public sealed class HiBobAdminDbContext(DbContextOptions<HiBobAdminDbContext> op
             run.Ignore(r => r.IsActive);
             run.HasIndex(r => r.QueuedAt);
             run.HasIndex(r => r.Status);
+
+            // At most one active full sync, enforced by the database, so a CLI run and the dashboard (two processes)
+            // cannot both start one in the same instant.
+            run.HasIndex(r => r.Kind)
+                .IsUnique()
+                .HasFilter("\"Kind\" = 'Full' AND \"Status\" IN ('Queued', 'Running')")
+                .HasDatabaseName("IX_Runs_OneActiveFullSync");
             run.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangfire;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiBobAdmin.Sync;
 
@@ -82,7 +83,17 @@ public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgr
                 Status = SyncRunStatus.Queued,
                 QueuedAt = time.GetUtcNow(),
             };
-            await runs.AddAsync(run, cancellationToken);
+            try
+            {
+                await runs.AddAsync(run, cancellationToken);
+            }
+            catch (DbUpdateException) when (kind == SyncKind.Full)
+            {
+                // Another process admitted a full sync between our check and our insert.
+                var winner = await runs.FindActiveAsync(kind, null, cancellationToken);
+                return LaunchResult.Refused(winner?.Id, "A full sync is already running (started in another process).");
+            }
+
             var label = kind == SyncKind.Full ? (dryRun ? "Dry run" : "Full sync") : $"Sync of {subject}";
             return LaunchResult.Started(run.Id, $"{label} queued.");
         }
