@@ -1,3 +1,4 @@
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace HiBobAdmin.Tests.Browser;
@@ -41,16 +42,21 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies, 1440x900) whose relative URLs resolve against the app.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUri)
+    /// <summary>
+    /// A fresh browser context (own cookies, 1440x900) whose relative URLs resolve against the app. The app closes it
+    /// first when it stops: an open Blazor circuit would otherwise hold Kestrel's graceful shutdown to its timeout.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(SandboxApp app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = baseUri.ToString(),
+            BaseURL = app.DashboardUri.ToString(),
             ViewportSize = new() { Width = 1440, Height = 900 },
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
+        app.CloseFirstWhenStopping(context);
         return await context.NewPageAsync();
     }
 

@@ -17,7 +17,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
     public async Task RunFullSync_ShowsSucceeded_WhenClickedOnTheOverview()
     {
         await using var app = await StaticWebAssets.StartSandboxAppAsync();
-        var page = await chromium.NewPageAsync(app.DashboardUri);
+        var page = await chromium.NewPageAsync(app);
         await page.OpenAsync("/");
         await Expect(page.GetByTestId("sandbox-banner")).ToContainTextAsync("Sandbox — simulated HiBob and Port");
 
@@ -35,7 +35,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await using var app = await StaticWebAssets.StartSandboxAppAsync();
         var expected = (await app.Snapshots.GetOrLoadAsync(CancellationToken.None)).Count(LinkStatus.HiBobOnly);
         Assert.True(expected > 0, "The fresh sandbox should have HiBob-only employees.");
-        var page = await chromium.NewPageAsync(app.DashboardUri);
+        var page = await chromium.NewPageAsync(app);
 
         await page.OpenAsync("/people?status=HiBobOnly");
 
@@ -52,7 +52,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
     {
         await using var app = await StaticWebAssets.StartSandboxAppAsync();
         var email = app.Sandbox.SeedSummary.Of(SandboxSeedKind.HiBobOnly)[0].HiBobEmails[0]!;
-        var page = await chromium.NewPageAsync(app.DashboardUri);
+        var page = await chromium.NewPageAsync(app);
         await page.OpenAsync("/");
 
         await page.GetByLabel("Email or HiBob id").FillAsync(email);
@@ -77,7 +77,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
         var items = await app.ItemsAsync(run.Id);
         Assert.NotEmpty(items);
-        var page = await chromium.NewPageAsync(app.DashboardUri);
+        var page = await chromium.NewPageAsync(app);
         await page.OpenAsync("/runs");
 
         await page.GetByTestId("run-link").First.ClickAsync();

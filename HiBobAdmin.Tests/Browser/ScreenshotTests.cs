@@ -20,7 +20,7 @@ public sealed class ScreenshotTests(ChromiumFixture chromium) : IClassFixture<Ch
         Assert.Equal(SyncRunStatus.Succeeded, run.Status);
         var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
-        var page = await chromium.NewPageAsync(app.DashboardUri);
+        var page = await chromium.NewPageAsync(app);
 
         await CaptureAsync(page, "/", page.GetByTestId("run-status"), "overview.png", folder);
         await CaptureAsync(page, "/people", page.GetByTestId("people-grid").Locator(".status-chip").First, "people.png", folder);

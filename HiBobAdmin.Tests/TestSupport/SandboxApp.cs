@@ -23,6 +23,7 @@ public sealed class SandboxApp : IAsyncDisposable
     private readonly WebApplication _app;
 
     private readonly bool _ownsDataDirectory;
+    private readonly List<IAsyncDisposable> _clients = [];
 
     private SandboxApp(WebApplication app, string dataDirectory, bool ownsDataDirectory)
     {
@@ -142,8 +143,16 @@ public sealed class SandboxApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<RunStore>().ItemsAsync(runId, CancellationToken.None);
     }
 
+    /// <summary>Disposes <paramref name="client"/> (a browser context, say) before the app stops.</summary>
+    public void CloseFirstWhenStopping(IAsyncDisposable client) => _clients.Add(client);
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (!_ownsDataDirectory)
