@@ -12,7 +12,6 @@ using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -29,14 +28,14 @@ internal sealed class DashboardTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hibobadmin-bunit-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new();
 
     public DashboardTestHost(EnvironmentInfo? environment = null)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = Context.Services;
         services.AddMudServices();
-        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_database}"));
+        _database.AddTo(services);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
@@ -56,9 +55,6 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
         services.AddScoped<SyncSchedule>();
-
-        using var db = Context.Services.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext();
-        db.Database.EnsureCreated();
     }
 
     public BunitContext Context { get; } = new();
@@ -102,8 +98,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_database);
+        _database.Delete();
     }
 
     private sealed class NoRecurringJobs : IRecurringJobManager

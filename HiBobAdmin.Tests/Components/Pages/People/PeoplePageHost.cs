@@ -1,15 +1,12 @@
 using Bunit;
 using Bunit.Rendering;
 using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,14 +22,14 @@ namespace HiBobAdmin.Tests.Components.Pages.People;
 /// </summary>
 internal sealed class PeoplePageHost : IAsyncDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hibobadmin-people-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new();
 
     public PeoplePageHost(PeopleSnapshot snapshot, bool isSandbox = false)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = Context.Services;
         services.AddMudServices();
-        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_database}"));
+        _database.AddTo(services);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
@@ -43,11 +40,6 @@ internal sealed class PeoplePageHost : IAsyncDisposable
         services.AddSingleton<IPeopleQuery>(sp => new CountingPeopleQuery(new PeopleQuery(sp.GetRequiredService<PeopleSnapshotStore>())));
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
-
-        using (var db = Context.Services.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext())
-        {
-            db.Database.EnsureCreated();
-        }
 
         Context.Services.GetRequiredService<PeopleSnapshotStore>().Replace(snapshot);
     }
@@ -98,8 +90,7 @@ internal sealed class PeoplePageHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_database);
+        _database.Delete();
     }
 
     internal sealed class CountingPeopleQuery(IPeopleQuery inner) : IPeopleQuery

@@ -2,8 +2,8 @@ using Bunit;
 using Bunit.Rendering;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -16,20 +16,17 @@ internal sealed class RunsPageHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hibobadmin-runs-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new();
 
     public RunsPageHost()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = Context.Services;
         services.AddMudServices();
-        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_database}"));
+        _database.AddTo(services);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<SyncProgressHub>();
         services.AddScoped<RunStore>();
-
-        using var db = Context.Services.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext();
-        db.Database.EnsureCreated();
     }
 
     public BunitContext Context { get; } = new();
@@ -71,8 +68,7 @@ internal sealed class RunsPageHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_database);
+        _database.Delete();
     }
 
     public static SyncRun Run(
