@@ -10,13 +10,13 @@ internal sealed class TestDatabase
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"hibobadmin-test-{Guid.NewGuid():N}.db");
 
-    /// <summary>Registers the context factory on this file and creates the schema.</summary>
+    /// <summary>Registers the context factory on this file and applies the migrations.</summary>
     public void AddTo(IServiceCollection services)
     {
         services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite($"Data Source={_path}"));
         using var provider = services.BuildServiceProvider();
         using var db = provider.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>().CreateDbContext();
-        db.Database.EnsureCreated();
+        db.Database.Migrate();
     }
 
     public void Delete()

@@ -2,6 +2,7 @@ using HiBobAdmin.Components;
 using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Port;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class AppHost
         {
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddMudServices();
+            builder.Services.AddScoped<CurrentActor>();
         }
 
         overrideServices?.Invoke(builder.Services);

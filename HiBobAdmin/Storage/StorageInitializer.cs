@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace HiBobAdmin.Storage;
 
-/// <summary>Creates the database at start and closes runs that a stopped process left open.</summary>
+/// <summary>Brings the database to the current schema at start and closes runs that a stopped process left open.</summary>
 public sealed partial class StorageInitializer(
     IDbContextFactory<HiBobAdminDbContext> contexts,
     TimeProvider time,
@@ -12,8 +14,8 @@ public sealed partial class StorageInitializer(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // TODO: switch to EF Core migrations once the schema grows (issue 4); EnsureCreated cannot evolve a schema.
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await AdoptUnversionedDatabaseAsync(db, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
 
         if (!closeOrphanedRuns)
         {
@@ -39,6 +41,37 @@ public sealed partial class StorageInitializer(
             LogInterrupted(orphaned.Count);
         }
     }
+
+    /// <summary>
+    /// Versions before migrations created the schema of the first migration directly, without a history table;
+    /// such a database is recorded as being at that migration so its history is kept and the rest applies on top.
+    /// </summary>
+    private async Task AdoptUnversionedDatabaseAsync(HiBobAdminDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (await history.ExistsAsync(cancellationToken) || !await TableExistsAsync(db, "Runs", cancellationToken))
+        {
+            return;
+        }
+
+        var first = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            history.GetInsertScript(new HistoryRow(first, ProductInfo.GetVersion())),
+            cancellationToken);
+        LogAdopted(first);
+    }
+
+    private static async Task<bool> TableExistsAsync(HiBobAdminDbContext db, string table, CancellationToken cancellationToken)
+    {
+        var count = await db.Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}")
+            .SingleAsync(cancellationToken);
+        return count > 0;
+    }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Recorded the existing database as migration {Migration}")]
+    private partial void LogAdopted(string migration);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Marked {Count} unfinished runs as interrupted")]
     private partial void LogInterrupted(int count);

@@ -1,3 +1,4 @@
+using HiBobAdmin.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiBobAdmin.Storage;
@@ -14,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.AddScoped<StorageInitializer>();
         services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite(connectionString));
+        services.AddSingleton<AuditLog>();
         return services;
     }
 }

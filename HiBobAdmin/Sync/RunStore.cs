@@ -70,16 +70,11 @@ public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(criteria.Search))
         {
-            // SQLite's LIKE ignores the case of ASCII letters, which covers ids and emails; the term's own wildcards
-            // are escaped so "50%" means the text "50%".
-            var pattern = "%" + criteria.Search.Trim()
-                .Replace(@"\", @"\\", StringComparison.Ordinal)
-                .Replace("%", @"\%", StringComparison.Ordinal)
-                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(criteria.Search);
             items = items.Where(i =>
-                EF.Functions.Like(i.Subject, pattern, @"\")
-                || (i.Name != null && EF.Functions.Like(i.Name, pattern, @"\"))
-                || (i.Message != null && EF.Functions.Like(i.Message, pattern, @"\")));
+                EF.Functions.Like(i.Subject, pattern, LikePattern.Escape)
+                || (i.Name != null && EF.Functions.Like(i.Name, pattern, LikePattern.Escape))
+                || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikePattern.Escape)));
         }
 
         var total = await items.CountAsync(cancellationToken);
