@@ -1,4 +1,5 @@
 using HiBobAdmin.Components;
+using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Port;
@@ -72,6 +73,7 @@ public static class AppHost
 
             app.MapStaticAssets();
             app.MapPeopleExport();
+            app.MapAuditExport();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 

@@ -1,3 +1,4 @@
+using HiBobAdmin.Components.Common;
 using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.Matching;
 
@@ -18,7 +19,7 @@ public sealed class PeopleCsvTests
     [InlineData("a=b", "a=b")]
     public void Cell_QuotesAndDefusesFormulas(string value, string expected)
     {
-        var cell = PeopleCsv.Cell(value);
+        var cell = Csv.Cell(value);
 
         Assert.Equal(expected, cell);
     }

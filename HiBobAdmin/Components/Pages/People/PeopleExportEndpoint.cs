@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using HiBobAdmin.Components.Common;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Mvc;
@@ -40,8 +40,7 @@ public static class PeopleExportEndpoint
         var criteria = PeopleCriteria.FromQuery(status, search, hibob, account);
         var csv = PeopleCsv.Build(PeopleQuery.Filter(snapshot.People, criteria), snapshot.ReadAt);
 
-        // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accented names).
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var bytes = Csv.Utf8WithBom(csv);
         var name = $"people-{snapshot.ReadAt.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}.csv";
         return Results.File(bytes, "text/csv; charset=utf-8", name);
     }
