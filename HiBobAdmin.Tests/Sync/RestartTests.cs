@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using HiBobAdmin.Hosting;
+using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
@@ -32,6 +33,30 @@ public sealed class RestartTests
         var job = Assert.Single(recurring);
         Assert.Equal(SyncJobs.RecurringJobId, job.Id);
         Assert.Equal("0 * * * *", job.Cron);
+    }
+
+    [Fact]
+    public async Task Restart_ShowsTheLastSnapshot_WithoutReadingEitherSide()
+    {
+        var data = Directory.CreateTempSubdirectory("hibobadmin-restart-").FullName;
+        PeopleSnapshot saved;
+        await using (var before = await SandboxApp.StartAsync(dataDirectory: data))
+        {
+            await before.RunFullSyncAsync();
+            saved = before.Snapshots.Current!;
+        }
+
+        await using var after = await SandboxApp.StartAsync(dataDirectory: data);
+        after.Sandbox.ResetRequestCounts();
+
+        var shown = await after.Snapshots.GetOrLoadAsync(CancellationToken.None);
+
+        Assert.Equal(saved.ReadAt, shown.ReadAt);
+        Assert.Equal(saved.People.Count, shown.People.Count);
+        Assert.Equal(saved.Count(LinkStatus.Matched), shown.Count(LinkStatus.Matched));
+        Assert.Equal(saved.People.Select(p => p.Reason), shown.People.Select(p => p.Reason));
+        Assert.Equal(saved.Plan.WriteCount, shown.Plan.WriteCount);
+        Assert.Equal(0, after.Sandbox.CountRequests());
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class HiBobAdminDbContext(DbContextOptions<HiBobAdminDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<StoredSnapshot> Snapshots => Set<StoredSnapshot>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

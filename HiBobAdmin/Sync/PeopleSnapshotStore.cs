@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using HiBobAdmin.Matching;
 using Microsoft.Extensions.Options;
 
@@ -5,18 +6,35 @@ namespace HiBobAdmin.Sync;
 
 /// <summary>
 /// Holds the last reconciled view of both sides. Pages read it; a sync replaces it. The first page visit loads it
-/// once, shared by every caller that arrives meanwhile (prerendering and the interactive render included).
+/// once, shared by every caller that arrives meanwhile (prerendering and the interactive render included): from the
+/// database when an earlier process saved one, else by reading both sides. Every replacement is queued for
+/// <see cref="SnapshotWriter"/> to save.
 /// </summary>
-public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes, IOptions<SyncOptions> options) : IDisposable
+public sealed class PeopleSnapshotStore(
+    IServiceScopeFactory scopes,
+    SnapshotArchive archive,
+    IOptions<SyncOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Channel<PeopleSnapshot> _unsaved = Channel.CreateBounded<PeopleSnapshot>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
     private volatile PeopleSnapshot? _current;
 
     public PeopleSnapshot? Current => _current;
 
+    /// <summary>Snapshots not saved yet; only the newest is kept.</summary>
+    public ChannelReader<PeopleSnapshot> Unsaved => _unsaved.Reader;
+
     public event Action<PeopleSnapshot>? Changed;
 
     public void Replace(PeopleSnapshot snapshot)
+    {
+        Publish(snapshot);
+        _unsaved.Writer.TryWrite(snapshot);
+    }
+
+    private void Publish(PeopleSnapshot snapshot)
     {
         _current = snapshot;
         Changed?.Invoke(snapshot);
@@ -40,7 +58,10 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes, IOptions<Sy
         Replace(current with { People = people, ReadAt = readAt, Plan = plan });
     }
 
-    /// <summary>The current snapshot, or a fresh read of both sides when there is none yet (nothing is written).</summary>
+    /// <summary>
+    /// The current snapshot, else the one an earlier process saved, else a fresh read of both sides (nothing is
+    /// written to either side).
+    /// </summary>
     public async Task<PeopleSnapshot> GetOrLoadAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current)
@@ -54,6 +75,12 @@ public sealed class PeopleSnapshotStore(IServiceScopeFactory scopes, IOptions<Sy
             if (_current is { } loaded)
             {
                 return loaded;
+            }
+
+            if (await archive.LoadAsync(cancellationToken) is { } saved)
+            {
+                Publish(saved);
+                return saved;
             }
 
             return await RefreshCoreAsync(cancellationToken);

@@ -17,6 +17,8 @@ public static class SyncServiceCollectionExtensions
 
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<SnapshotArchive>();
+        services.AddHostedService<SnapshotWriter>();
         services.AddSingleton<IPeopleQuery, PeopleQuery>();
         services.AddSingleton<CredentialHealth>();
         services.AddSingleton<DataModelGate>();

@@ -54,6 +54,29 @@ namespace HiBobAdmin.Storage.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HiBobAdmin.Storage.StoredSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Snapshots", (string)null);
+                });
+
             modelBuilder.Entity("HiBobAdmin.Storage.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")

@@ -39,6 +39,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<SnapshotArchive>();
         services.AddSingleton<CredentialHealth>();
         services.AddSingleton<SyncAdmission>();
         services.AddSingleton<DataModelGate>();

@@ -33,6 +33,7 @@ internal sealed class PeoplePageHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<SyncProgressHub>();
         services.AddSingleton<PeopleSnapshotStore>();
+        services.AddSingleton<SnapshotArchive>();
         services.AddSingleton<SyncAdmission>();
         services.AddSingleton<IBackgroundJobClient>(Jobs);
         services.AddSingleton(Options.Create(new SyncOptions()));
