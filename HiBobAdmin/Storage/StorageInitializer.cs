@@ -14,6 +14,8 @@ public sealed partial class StorageInitializer(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
+        // The write-ahead log is a property of the file: once set it holds for every later connection and process.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         await AdoptUnversionedDatabaseAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 

@@ -14,7 +14,9 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.AddScoped<StorageInitializer>();
-        services.AddDbContextFactory<HiBobAdminDbContext>(db => db.UseSqlite(connectionString));
+        services.AddDbContextFactory<HiBobAdminDbContext>(db => db
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteWaitForLocks()));
         services.AddSingleton<AuditLog>();
         return services;
     }

@@ -19,7 +19,10 @@ public sealed class MainLayoutTests : IAsyncLifetime
             .ToList();
 
         Assert.Equal(
-            [("Overview", "/"), ("People", "/people"), ("Review", "/review"), ("Runs", "/runs"), ("Settings", "/settings")],
+            [
+                ("Overview", "/"), ("People", "/people"), ("Review", "/review"), ("Runs", "/runs"),
+                ("Audit log", "/audit"), ("Settings", "/settings"),
+            ],
             links);
     }
 
