@@ -16,5 +16,11 @@ public sealed record PortUser(
     public bool IsServiceAccount =>
         string.Equals(PortType, "Service Account", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Port's <c>port_role</c> (Admin, Member, or a blueprint moderator role); null when not read.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>A Port admin: the sync never changes their account (docs/decisions/0011-protected-accounts.md).</summary>
+    public bool IsAdmin => string.Equals(Role, "Admin", StringComparison.OrdinalIgnoreCase);
+
     public bool HasStatus(string status) => string.Equals(Status, status, StringComparison.OrdinalIgnoreCase);
 }

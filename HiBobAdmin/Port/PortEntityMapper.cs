@@ -11,7 +11,7 @@ namespace HiBobAdmin.Port;
 internal static class PortEntityMapper
 {
     public static IReadOnlyList<string> UserSearchFields { get; } =
-        ["$identifier", "$title", "status", "port_type", HibobUserBlueprint.UserRelation];
+        ["$identifier", "$title", "status", "port_type", "port_role", HibobUserBlueprint.UserRelation];
 
     public static IReadOnlyList<string> HibobUserSearchFields { get; } =
         ["$identifier", "$title", .. HibobUserBlueprint.Properties.Select(p => p.Key)];
@@ -32,7 +32,10 @@ internal static class PortEntityMapper
             Text(entity["title"]),
             Text(properties?["status"]),
             Text(properties?["port_type"]),
-            RelationTarget((entity["relations"] as JsonObject)?[HibobUserBlueprint.UserRelation]));
+            RelationTarget((entity["relations"] as JsonObject)?[HibobUserBlueprint.UserRelation]))
+        {
+            Role = Text(properties?["port_role"]),
+        };
     }
 
     /// <summary>A <c>hibob_user</c> entity; absent properties are null. Null when it has no identifier.</summary>

@@ -58,6 +58,20 @@ public sealed class SyncRun
     /// <summary>One sentence for the admin: why it failed or was blocked, or a summary.</summary>
     public string? Message { get; set; }
 
+    /// <summary>
+    /// The preview (a dry run) or the blocked run whose plan this run applies; it re-plans and applies the new plan
+    /// when HiBob or Port changed since (docs/decisions/0012-apply-follows-the-preview.md).
+    /// </summary>
+    public Guid? BasedOnRunId { get; set; }
+
+    /// <summary>An admin approved the blocked run this run is based on: its guards are waived if the plan is the same.</summary>
+    public bool WaiveGuards { get; set; }
+
+    /// <summary>On a blocked run: who approved it ("Apply anyway"); a blocked run is approved at most once.</summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
     public List<SyncRunItem> Items { get; set; } = [];
 
     public TimeSpan? Duration => FinishedAt - StartedAt;

@@ -97,6 +97,42 @@ public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
         return await active.OrderBy(r => r.QueuedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Active employees of the newest full run that wrote successfully, the completeness guard's baseline.</summary>
+    public async Task<int?> LastSuccessfulActiveEmployeesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var last = await db.Runs.AsNoTracking()
+            .Where(r => r.Kind == SyncKind.Full && !r.DryRun && r.ActiveEmployees > 0)
+            .Where(r => r.Status == SyncRunStatus.Succeeded || r.Status == SyncRunStatus.CompletedWithFailures)
+            .OrderByDescending(r => r.QueuedAt)
+            .Select(r => new { r.ActiveEmployees })
+            .FirstOrDefaultAsync(cancellationToken);
+        return last?.ActiveEmployees;
+    }
+
+    /// <summary>Marks a blocked run approved unless someone already did; false when it was not blocked or was approved.</summary>
+    public async Task<bool> TryApproveAsync(Guid runId, string approvedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Runs
+            .Where(r => r.Id == runId && r.Status == SyncRunStatus.Blocked && r.ApprovedAt == null)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.ApprovedBy, approvedBy).SetProperty(r => r.ApprovedAt, at),
+                cancellationToken);
+        return changed == 1;
+    }
+
+    /// <summary>Takes an approval back when the run it would have started could not be admitted.</summary>
+    public async Task WithdrawApprovalAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Runs
+            .Where(r => r.Id == runId)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.ApprovedBy, (string?)null).SetProperty(r => r.ApprovedAt, (DateTimeOffset?)null),
+                cancellationToken);
+    }
+
     public async Task AddAsync(SyncRun run, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using HiBobAdmin.Audit;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,15 @@ namespace HiBobAdmin.Sync;
 
 /// <summary>
 /// Admits syncs: at most one full sync at a time and never two syncs of the same person, then hands the run to
-/// Hangfire. Job arguments are plain values (the run id), never services or secrets.
+/// Hangfire. Job arguments are plain values (the run id), never services or secrets. A sync an admin starts (dashboard,
+/// CLI, API) is audited; scheduled and webhook runs are not, as they would flood the log and the run list has them.
 /// </summary>
-public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class SyncLauncher(
+    RunStore runs,
+    SyncAdmission admission,
+    IBackgroundJobClient jobs,
+    AuditLog audit,
+    TimeProvider time)
 {
     public async Task<LaunchResult> StartFullSyncAsync(
         SyncTrigger trigger,
@@ -48,13 +55,45 @@ public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgr
         return admitted;
     }
 
+    /// <summary>
+    /// Starts a full sync that applies the plan of <paramref name="basis"/> (a preview or a blocked run), re-planning
+    /// if either side changed since; <paramref name="waiveGuards"/> only for an approved blocked run.
+    /// </summary>
+    public async Task<LaunchResult> StartBasedOnAsync(
+        SyncRun basis,
+        bool waiveGuards,
+        SyncTrigger trigger,
+        string startedBy,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        var admitted = await AdmitCoreAsync(
+            SyncKind.Full, null, trigger, startedBy, false, new Basis(basis.Id, waiveGuards), cancellationToken);
+        if (admitted.Accepted)
+        {
+            jobs.Enqueue<SyncJobs>(j => j.RunAsync(admitted.RunId!.Value, CancellationToken.None));
+        }
+
+        return admitted;
+    }
+
     /// <summary>Records a queued run unless another one blocks it; used directly by the CLI, which runs in-process.</summary>
-    public async Task<LaunchResult> AdmitAsync(
+    public Task<LaunchResult> AdmitAsync(
         SyncKind kind,
         string? subject,
         SyncTrigger trigger,
         string startedBy,
         bool dryRun,
+        CancellationToken cancellationToken) =>
+        AdmitCoreAsync(kind, subject, trigger, startedBy, dryRun, null, cancellationToken);
+
+    private async Task<LaunchResult> AdmitCoreAsync(
+        SyncKind kind,
+        string? subject,
+        SyncTrigger trigger,
+        string startedBy,
+        bool dryRun,
+        Basis? basis,
         CancellationToken cancellationToken)
     {
         // Two syncs of one person are the same sync whatever the spelling of the email.
@@ -80,6 +119,8 @@ public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgr
                 Subject = subject,
                 SubjectKey = key,
                 DryRun = dryRun,
+                BasedOnRunId = basis?.RunId,
+                WaiveGuards = basis?.WaiveGuards ?? false,
                 Status = SyncRunStatus.Queued,
                 QueuedAt = time.GetUtcNow(),
             };
@@ -95,6 +136,17 @@ public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgr
             }
 
             var label = kind == SyncKind.Full ? (dryRun ? "Dry run" : "Full sync") : $"Sync of {subject}";
+            if (basis is not null)
+            {
+                label = $"Full sync applying the plan of run {basis.RunId}";
+            }
+
+            if (trigger is SyncTrigger.Dashboard or SyncTrigger.Cli or SyncTrigger.Api)
+            {
+                await audit.RecordAsync(
+                    startedBy, AuditAction.SyncStarted, run.Id.ToString(), $"{label} queued ({RunTrigger(trigger)}).", cancellationToken);
+            }
+
             return LaunchResult.Started(run.Id, $"{label} queued.");
         }
         finally
@@ -102,4 +154,13 @@ public sealed class SyncLauncher(RunStore runs, SyncAdmission admission, IBackgr
             admission.Gate.Release();
         }
     }
+
+    private static string RunTrigger(SyncTrigger trigger) => trigger switch
+    {
+        SyncTrigger.Cli => "from the CLI",
+        SyncTrigger.Api => "through the API",
+        _ => "from the dashboard",
+    };
+
+    private sealed record Basis(Guid RunId, bool WaiveGuards);
 }

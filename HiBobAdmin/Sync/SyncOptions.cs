@@ -20,4 +20,25 @@ public sealed class SyncOptions
     /// <summary>Consecutive credential rejections after which the recurring sync pauses until one succeeds.</summary>
     [Range(1, 100)]
     public int PauseAfterAuthFailures { get; set; } = 3;
+
+    /// <summary>
+    /// Completeness guard: a full sync that reads fewer active employees than this share (in percent) of the last
+    /// successful full run's is blocked; 0 turns the check off.
+    /// </summary>
+    [Range(0, 100)]
+    public int MinActiveEmployeesPercent { get; set; } = 80;
+
+    /// <summary>
+    /// Change-volume guard: a full sync that would relink, mark inactive or remove more than this share (in percent)
+    /// of the existing links or entities is blocked; 100 turns the check off.
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxChangePercent { get; set; } = 20;
+
+    /// <summary>Below this many relinks, inactivations or removals the change-volume guard does not block.</summary>
+    [Range(1, 100_000)]
+    public int MinChangesToBlock { get; set; } = 10;
+
+    /// <summary>Emails of Port users a sync never changes (besides Port admins, which are always protected).</summary>
+    public IList<string> ProtectedAccounts { get; } = [];
 }

@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace HiBobAdmin.Sync;
 
 /// <summary>
-/// Executes one recorded run: read both sides, reconcile, apply the plan (entities before links), record every
-/// item, and publish progress. Used by the Hangfire job and by the CLI alike.
+/// Executes one recorded run: read both sides, reconcile, leave protected accounts out, pass the guards, apply the plan
+/// (entities before links), record every item, and publish progress. Used by the Hangfire job and by the CLI alike.
+/// Nothing is written to Port (not even the data model) before the guards have passed.
 /// </summary>
 public sealed partial class SyncRunner(
     SyncStateReader reader,
     IPortCatalog port,
     RunStore runs,
     DataModelGate dataModel,
+    SyncGate gate,
     PeopleSnapshotStore snapshots,
     SyncProgressHub hub,
     CredentialHealth credentials,
@@ -79,11 +81,6 @@ public sealed partial class SyncRunner(
 
     private async Task RunCoreAsync(SyncRun run, CancellationToken cancellationToken)
     {
-        if (!run.DryRun)
-        {
-            await dataModel.EnsureReadyAsync(cancellationToken);
-        }
-
         var state = await ReadAsync(run, cancellationToken);
         if (state is null)
         {
@@ -93,7 +90,8 @@ public sealed partial class SyncRunner(
         }
 
         var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers));
-        var plan = reconciliation.Plan;
+        var plan = ProtectedAccounts.Apply(reconciliation.Plan, state.PortUsers, options.Value.ProtectedAccounts);
+        reconciliation = reconciliation with { Plan = plan };
         // A repeated HiBob id is the reconciler's to report (it skips the repeat); the first name wins here.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var employee in state.Employees)
@@ -112,26 +110,41 @@ public sealed partial class SyncRunner(
             [.. skipped.Select(s => Item(run.Id, s.Subject, names, SyncItemAction.Skip, SyncItemOutcome.Skipped, s.Reason))],
             cancellationToken);
 
+        var descriptions = new PlanDescriptions(state.HibobUsers);
+        var planned = PlannedItems(run.Id, plan, names, descriptions);
+        var decision = await gate.DecideAsync(run, state, plan, planned, cancellationToken);
         if (run.DryRun)
         {
-            await runs.AddItemsAsync(PlannedItems(run.Id, plan, names), cancellationToken);
+            await runs.AddItemsAsync(planned, cancellationToken);
             run.Status = SyncRunStatus.Succeeded;
-            run.Message = DryRunSummary(plan);
+            run.Message = DryRunSummary(plan)
+                + (decision.BlockReason is { } wouldBlock ? $" Applying it now would be blocked: {wouldBlock}" : "");
             PublishSnapshot(run, state, reconciliation);
             return;
         }
 
+        if (decision.BlockReason is { } reason)
+        {
+            // A blocked run records what it would have done, so the admin can judge it and approve it once.
+            await runs.AddItemsAsync(planned, cancellationToken);
+            run.Status = SyncRunStatus.Blocked;
+            run.Message = $"Blocked: {reason}" + (decision.Note is { } why ? $" {why}" : "");
+            LogBlocked(run.Id, reason);
+            return;
+        }
+
+        await dataModel.EnsureReadyAsync(cancellationToken);
         await runs.SaveAsync(run, cancellationToken);
         hub.Publish(run);
-        await ApplyAsync(run, plan, names, cancellationToken);
+        await ApplyAsync(run, plan, names, descriptions, cancellationToken);
 
         var after = await reader.RereadPortAsync(state, cancellationToken);
         PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value.CreateMissingPortUsers)));
 
         run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
-        run.Message = run.Failed == 0
+        run.Message = (decision.Note is { } note ? $"{note} " : "") + (run.Failed == 0
             ? $"{run.Created} created, {run.Updated} updated, {run.Linked} linked, {run.Unchanged} unchanged."
-            : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.";
+            : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.");
     }
 
     private async Task<SyncState?> ReadAsync(SyncRun run, CancellationToken cancellationToken)
@@ -144,7 +157,12 @@ public sealed partial class SyncRunner(
         return await reader.ReadOneAsync(run.Subject!, cancellationToken);
     }
 
-    private async Task ApplyAsync(SyncRun run, SyncPlan plan, Dictionary<string, string> names, CancellationToken cancellationToken)
+    private async Task ApplyAsync(
+        SyncRun run,
+        SyncPlan plan,
+        Dictionary<string, string> names,
+        PlanDescriptions descriptions,
+        CancellationToken cancellationToken)
     {
         var progress = new RunProgressReporter(run, hub, runs, time, ProgressInterval);
         var items = new List<SyncRunItem>();
@@ -179,7 +197,8 @@ public sealed partial class SyncRunner(
                 failedEntities.Add(write.Entity.Identifier);
             }
 
-            items.Add(Item(run.Id, write.Entity.Identifier, names, action, Outcome(outcome), outcome.Message));
+            items.Add(Item(
+                run.Id, write.Entity.Identifier, names, action, Outcome(outcome), outcome.Message ?? descriptions.Describe(write)));
         }
 
         // Recorded before the link phase, so a run that stops there still shows what it wrote.
@@ -216,7 +235,9 @@ public sealed partial class SyncRunner(
                 run.Failed++;
             }
 
-            var item = Item(run.Id, link.PortUserIdentifier, names, LinkAction(link.Kind), Outcome(outcome), outcome.Message);
+            var item = Item(
+                run.Id, link.PortUserIdentifier, names, LinkAction(link.Kind), Outcome(outcome),
+                outcome.Message ?? PlanDescriptions.Describe(link));
             item.Name = names.GetValueOrDefault(link.EmployeeId);
             items.Add(item);
         }
@@ -255,7 +276,11 @@ public sealed partial class SyncRunner(
         snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt, plan);
     }
 
-    private static SyncRunItem[] PlannedItems(Guid runId, SyncPlan plan, Dictionary<string, string> names) =>
+    private static SyncRunItem[] PlannedItems(
+        Guid runId,
+        SyncPlan plan,
+        Dictionary<string, string> names,
+        PlanDescriptions descriptions) =>
     [
         .. plan.HibobUserWrites.Select(w => Item(
             runId,
@@ -268,10 +293,11 @@ public sealed partial class SyncRunner(
                 _ => SyncItemAction.MarkInactive,
             },
             SyncItemOutcome.Planned,
-            null)),
+            descriptions.Describe(w))),
         .. plan.UserLinkWrites.Select(l =>
         {
-            var item = Item(runId, l.PortUserIdentifier, names, LinkAction(l.Kind), SyncItemOutcome.Planned, null);
+            var item = Item(
+                runId, l.PortUserIdentifier, names, LinkAction(l.Kind), SyncItemOutcome.Planned, PlanDescriptions.Describe(l));
             item.Name = names.GetValueOrDefault(l.EmployeeId);
             return item;
         }),
@@ -323,6 +349,9 @@ public sealed partial class SyncRunner(
             + "{Unchanged} unchanged, {Skipped} skipped, {Failed} failed")]
     private partial void LogFinished(
         Guid runId, SyncRunStatus status, int created, int updated, int linked, int unchanged, int skipped, int failed);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Sync {RunId} blocked before writing: {Reason}")]
+    private partial void LogBlocked(Guid runId, string reason);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Sync {RunId} stopped on an unexpected error")]
     private partial void LogCrashed(Exception exception, Guid runId);

@@ -25,7 +25,9 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<SyncAdmission>();
         services.AddScoped<RunStore>();
         services.AddScoped<SyncStateReader>();
+        services.AddScoped<SyncGate>();
         services.AddScoped<SyncRunner>();
+        services.AddScoped<RunDecisions>();
         services.AddScoped<SyncLauncher>();
         services.AddScoped<SyncJobs>();
         services.AddScoped<SyncSchedule>();
