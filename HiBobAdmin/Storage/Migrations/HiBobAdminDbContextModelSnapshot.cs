@@ -86,6 +86,16 @@ namespace HiBobAdmin.Storage.Migrations
                     b.Property<int>("ActiveEmployees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BasedOnRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Created")
                         .HasColumnType("INTEGER");
 
@@ -161,6 +171,9 @@ namespace HiBobAdmin.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WaiveGuards")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
