@@ -18,15 +18,25 @@ public sealed class FullSyncEndToEndTests
     {
         await using var app = await SandboxApp.StartAsync();
         var seed = app.Sandbox.SeedSummary;
+        bool IsAdmin(string identifier) => app.Sandbox.PropertyOf("_user", identifier, "port_role") == "Admin";
+        var matched = seed.Of(SandboxSeedKind.Matched).Concat(seed.Of(SandboxSeedKind.MatchedCaseDiffers)).ToList();
+        var relationsBefore = matched.Where(p => IsAdmin(p.PortIdentifier!))
+            .ToDictionary(p => p.PortIdentifier!, p => app.Sandbox.RelationOf(p.PortIdentifier!));
 
         var first = await app.RunFullSyncAsync();
 
         Assert.Equal(SyncRunStatus.Succeeded, first.Status);
         Assert.Equal(0, first.Failed);
         Assert.True(first.Linked > 0);
-        foreach (var person in seed.Of(SandboxSeedKind.Matched).Concat(seed.Of(SandboxSeedKind.MatchedCaseDiffers)))
+        foreach (var person in matched.Where(p => !IsAdmin(p.PortIdentifier!)))
         {
             Assert.Equal(person.EmployeeIds.Single(), app.Sandbox.RelationOf(person.PortIdentifier!));
+        }
+
+        // Port admins are never changed by a sync: their relation is as it was.
+        foreach (var (admin, relation) in relationsBefore)
+        {
+            Assert.Equal(relation, app.Sandbox.RelationOf(admin));
         }
 
         foreach (var person in seed.Of(SandboxSeedKind.HiBobOnly))
@@ -36,7 +46,7 @@ public sealed class FullSyncEndToEndTests
         }
 
         var snapshot = app.Snapshots.Current!;
-        Assert.Equal(0, snapshot.Count(LinkStatus.PendingLink));
+        Assert.All(snapshot.People.Where(r => r.Status == LinkStatus.PendingLink), r => Assert.True(r.PortUser!.IsAdmin));
         Assert.Equal(0, snapshot.Count(LinkStatus.HiBobOnly));
         Assert.True(snapshot.Count(LinkStatus.Matched) > 200);
 
