@@ -64,7 +64,7 @@ public sealed class SyncGuardsTests
         ]);
 
         Assert.Equal(
-            "This run would mark inactive 40 of 100 hibob_user entities (40%, threshold 20%).",
+            "this run would mark inactive 40 of 100 hibob_user entities (40%, threshold 20%).",
             SyncGuards.Volume(volume, maxPercent: 20, minChanges: 10));
     }
 

@@ -63,6 +63,6 @@ public static class SyncGuards
         var over = volume.Shares.FirstOrDefault(s => s.Count >= minChanges && s.Exceeds(maxPercent));
         return over is null
             ? null
-            : $"This run would {over.Verb} {over.Count} of {over.Existing} {over.Noun} ({over.Percent}%, threshold {maxPercent}%).";
+            : $"this run would {over.Verb} {over.Count} of {over.Existing} {over.Noun} ({over.Percent}%, threshold {maxPercent}%).";
     }
 }
