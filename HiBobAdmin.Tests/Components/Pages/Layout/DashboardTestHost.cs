@@ -1,13 +1,16 @@
 using Bunit;
 using Bunit.Rendering;
+using Bunit.TestDoubles;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using HiBobAdmin.Audit;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Port;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
@@ -55,12 +58,19 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<IPortCatalog>(_ => Port);
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
+        services.AddScoped<RunDecisions>();
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<CurrentActor>();
+        Authorization = Context.AddAuthorization();
         services.AddScoped<SyncSchedule>();
     }
 
     public BunitContext Context { get; } = new();
 
     public RecordingJobClient Jobs { get; } = new();
+
+    /// <summary>Nobody is signed in unless a test says so (the actor is then "dashboard").</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public SyncOptions SyncOptions { get; } = new();
 

@@ -41,6 +41,7 @@ internal sealed class PeoplePageHost : IAsyncDisposable
         services.AddSingleton<IPeopleQuery>(sp => new CountingPeopleQuery(new PeopleQuery(sp.GetRequiredService<PeopleSnapshotStore>())));
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
+        services.AddSingleton<HiBobAdmin.Audit.AuditLog>();
 
         Context.Services.GetRequiredService<PeopleSnapshotStore>().Replace(snapshot);
     }

@@ -1,5 +1,8 @@
 using Bunit;
 using Bunit.Rendering;
+using Bunit.TestDoubles;
+using HiBobAdmin.Audit;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
@@ -27,7 +30,21 @@ internal sealed class RunsPageHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<SyncProgressHub>();
         services.AddScoped<RunStore>();
+        services.AddSingleton<SyncAdmission>();
+        services.AddSingleton<Hangfire.IBackgroundJobClient>(Jobs);
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<SyncLauncher>();
+        services.AddScoped<RunDecisions>();
+        services.AddScoped<CurrentActor>();
+        Authorization = Context.AddAuthorization();
     }
+
+    public RecordingJobClient Jobs { get; } = new();
+
+    /// <summary>Nobody is signed in unless a test says so (the actor is then "dashboard").</summary>
+    public BunitAuthorizationContext Authorization { get; }
+
+    public AuditLog Audit => Context.Services.GetRequiredService<AuditLog>();
 
     public BunitContext Context { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HiBobAdmin.Infrastructure;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
@@ -37,6 +38,12 @@ public sealed partial class Overview
 
     [Inject]
     private SyncLauncher Launcher { get; set; } = null!;
+
+    [Inject]
+    private RunDecisions Decisions { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
     private SyncProgressHub Progress { get; set; } = null!;
@@ -87,11 +94,23 @@ public sealed partial class Overview
         _figures = OverviewFigures.From(snapshot);
     }
 
-    private async Task RunFullSyncAsync()
+    private Task RunFullSyncAsync() => StartAsync(actor =>
+        Launcher.StartFullSyncAsync(SyncTrigger.Dashboard, actor, dryRun: false, CancellationToken.None));
+
+    /// <summary>A dry run: the plan per person with old → new values, nothing written, then "Apply preview".</summary>
+    private Task PreviewAsync() => StartAsync(actor =>
+        Launcher.StartFullSyncAsync(SyncTrigger.Dashboard, actor, dryRun: true, CancellationToken.None));
+
+    private Task ApplyPreviewAsync()
+    {
+        var previewId = _lastRun!.Id;
+        return StartAsync(actor => Decisions.ApplyPreviewAsync(previewId, actor, CancellationToken.None));
+    }
+
+    private async Task StartAsync(Func<string, Task<LaunchResult>> start)
     {
         _busy = true;
-        var launch = await Launcher.StartFullSyncAsync(
-            SyncTrigger.Dashboard, "dashboard", dryRun: false, CancellationToken.None);
+        var launch = await start(await Actor.NameAsync());
         _notice = launch.Message;
         _noticeIsError = !launch.Accepted;
         if (launch.RunId is { } runId)
