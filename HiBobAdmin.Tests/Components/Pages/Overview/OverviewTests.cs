@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.Rendering;
+using HiBobAdmin.Audit;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
@@ -111,6 +112,53 @@ public sealed class OverviewTests : IAsyncLifetime
         Assert.Equal(nameof(SyncJobs.RunAsync), job.Method.Name);
         Assert.Equal("Queued", page.Find("[data-testid=run-status]").TextContent);
         Assert.True(page.Find("[data-testid=run-full-sync]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Preview_QueuesOneDryRun_AuditedWithWhoStartedIt()
+    {
+        _host.Authorization.SetAuthorized("ada");
+        var page = Render();
+
+        page.Find("[data-testid=preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Dry run queued.", page.Find("[data-testid=notice]").TextContent.Trim()));
+        Assert.Single(_host.Jobs.Created);
+        await using var scope = _host.Context.Services.CreateAsyncScope();
+        var run = Assert.Single(await scope.ServiceProvider.GetRequiredService<RunStore>().RecentAsync(5, CancellationToken.None));
+        Assert.True(run.DryRun);
+        Assert.Equal("ada", run.StartedBy);
+        var audit = await scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .PageAsync(new AuditCriteria(AuditAction.SyncStarted), 0, 10, CancellationToken.None);
+        var entry = Assert.Single(audit.Items);
+        Assert.Equal("ada", entry.Actor);
+        Assert.Equal("Dry run queued (from the dashboard).", entry.Detail);
+    }
+
+    [Fact]
+    public async Task ApplyPreview_IsOffered_WhenTheLastRunIsAFinishedPreview_AndAppliesThatPreview()
+    {
+        var preview = new SyncRun
+        {
+            Id = Guid.NewGuid(),
+            Kind = SyncKind.Full,
+            DryRun = true,
+            Status = SyncRunStatus.Succeeded,
+            StartedBy = "ada",
+            QueuedAt = DashboardTestHost.Now.AddMinutes(-5),
+            StartedAt = DashboardTestHost.Now.AddMinutes(-5),
+            FinishedAt = DashboardTestHost.Now.AddMinutes(-4),
+            Message = "Dry run: 2 changes planned (…), nothing written.",
+        };
+        await _host.AddRunAsync(preview);
+        var page = Render();
+
+        page.Find("[data-testid=apply-preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            $"Full sync applying the plan of run {preview.Id} queued.", page.Find("[data-testid=notice]").TextContent.Trim()));
+        Assert.Single(_host.Jobs.Created);
+        Assert.Empty(page.FindAll("[data-testid=apply-preview]"));
     }
 
     [Fact]
