@@ -35,6 +35,19 @@ public sealed class RunsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Runs_ShowsABlockedRunWithItsOwnStatusChip()
+    {
+        await _host.AddAsync(RunsPageHost.Run(RunsPageHost.Now, SyncRunStatus.Blocked));
+
+        var page = _host.Render<RunsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+        var chip = page.Find("[data-testid=run-status-chip]");
+        Assert.Equal("Blocked", chip.TextContent.Trim());
+        Assert.Contains("mud-chip-color-warning", chip.ClassList);
+    }
+
+    [Fact]
     public async Task Runs_FollowsAnActiveRun_FromTheHubOnAWorkerThread_AndFromStorage()
     {
         var run = RunsPageHost.Run(RunsPageHost.Now, SyncRunStatus.Running);
