@@ -37,6 +37,24 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_ExitsOne_AndPrintsWhy_WhenTheCompletenessGuardBlocks()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await SyncCommand.RunAsync(["sync"], new StringWriter(), Settings()));
+
+        // A sandbox of its own, seeded with a third of the people: HiBob "lost" two thirds of them.
+        var smaller = Path.Combine(_data, "smaller-sandbox.json");
+
+        var code = await SyncCommand.RunAsync(["sync", $"--Sandbox:StatePath={smaller}"], output, Settings(employees: 100));
+
+        Assert.Equal(SyncCommand.Failure, code);
+        Assert.Contains("Full sync: Blocked", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(
+            @"Blocked: HiBob returned \d+ active employees, \d+% of the \d+ in the last successful run \(threshold 80%\)\.",
+            output.ToString());
+    }
+
+    [Fact]
     public async Task SyncDryRun_PlansButWritesNothing_SoTheRealRunStillHasWork()
     {
         var dry = new StringWriter();
