@@ -121,6 +121,20 @@ public sealed class SettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Settings_ShowsTheGuardsAndTheProtectedAccounts()
+    {
+        _host.SyncOptions.MaxChangePercent = 15;
+        _host.SyncOptions.ProtectedAccounts.Add("ceo@example.com");
+
+        var page = Render();
+
+        Assert.Equal(
+            "Blocked below 80% of the last run's active employees, or above 15% relinked or marked inactive (from 10 changes)",
+            string.Join(' ', Text(page, "guards").Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("Port admins, ceo@example.com", Text(page, "protected-accounts"));
+    }
+
+    [Fact]
     public void Schedule_ListsTheNextFiveRunsInUtc()
     {
         _host.SyncOptions.Schedule = "0 6 * * 1-5";
