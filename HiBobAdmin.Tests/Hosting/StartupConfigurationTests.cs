@@ -78,4 +78,25 @@ public sealed class StartupConfigurationTests
 
         Assert.StartsWith("Sync:Schedule 'nonsense' is not a valid cron expression", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_StopsWithTheKeyName_WhenAProtectedAccountIsNotAnEmail()
+    {
+        await using var app = AppHost.Build(
+            [], HostMode.Cli, With(new() { ["Sync:ProtectedAccounts:0"] = "ceo@example.com", ["Sync:ProtectedAccounts:1"] = "ceo" }));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Equal("Sync:ProtectedAccounts:1 'ceo' is not an email address; list the Port users' emails.", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_StopsWithTheKeyName_WhenAGuardShareIsOutOfRange()
+    {
+        await using var app = AppHost.Build([], HostMode.Cli, With(new() { ["Sync:MaxChangePercent"] = "120" }));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("MaxChangePercent", error.Message, StringComparison.Ordinal);
+    }
 }
