@@ -66,6 +66,8 @@ public sealed class SyncCommandTests : IDisposable
         Assert.Contains("Full sync (dry run): Succeeded", dry.ToString(), StringComparison.Ordinal);
         Assert.Contains("entities to create", dry.ToString(), StringComparison.Ordinal);
         Assert.Contains("nothing written", dry.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\n  CreateEntity \d+ \(.+\): New hibob_user entity \("".+@.+""\)\.\r?\n", dry.ToString());
+        Assert.Matches(@"\n  LinkUser .+@.+ \(.+\): hibob_user relation: \(none\) → \d+\r?\n", dry.ToString());
         Assert.DoesNotContain("writes planned: 0", real.ToString(), StringComparison.Ordinal);
     }
 

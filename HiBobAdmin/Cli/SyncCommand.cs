@@ -7,7 +7,8 @@ namespace HiBobAdmin.Cli;
 
 /// <summary>
 /// <c>HiBobAdmin sync [--dry-run] [--email ADDRESS]</c>: one sync in this process, for cron and pipelines.
-/// Exit codes: 0 everything planned was applied, 2 finished with failed items, 1 failed, blocked or refused.
+/// Exit codes: 0 everything planned was applied, 2 finished with failed items, 1 failed, blocked or refused. A dry run
+/// or a blocked run also prints its planned changes per person.
 /// </summary>
 public static class SyncCommand
 {
@@ -17,7 +18,7 @@ public static class SyncCommand
 
     private const string Usage = """
         Usage: HiBobAdmin sync [--dry-run] [--email ADDRESS] [--Section:Key=value ...]
-          --dry-run        plan only: nothing is written
+          --dry-run        plan only, printed per person: nothing is written
           --email ADDRESS  sync one person (an email or a HiBob id)
           --Section:Key=v  any configuration key, e.g. --Sync:CreateMissingPortUsers=false
         Exit codes: 0 all applied, 2 finished with failed items, 1 failed, blocked or refused.
@@ -61,6 +62,18 @@ public static class SyncCommand
             var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
             var run = await runner.ExecuteAsync(launch.RunId!.Value, CancellationToken.None);
             await output.WriteLineAsync(Summary(run));
+            if (run.DryRun || run.Status == SyncRunStatus.Blocked)
+            {
+                // The preview per person, as the run page shows it: what would be written, with old → new values.
+                var items = await scope.ServiceProvider.GetRequiredService<RunStore>().ItemsAsync(run.Id, CancellationToken.None);
+                await output.WriteLineAsync("Planned changes:");
+                foreach (var item in items.Where(i => i.Outcome == SyncItemOutcome.Planned))
+                {
+                    var name = item.Name is null ? "" : $" ({item.Name})";
+                    await output.WriteLineAsync($"  {item.Action} {item.Subject}{name}: {item.Message}");
+                }
+            }
+
             return ExitCodeOf(run.Status);
         }
         finally
