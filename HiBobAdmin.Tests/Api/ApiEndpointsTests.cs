@@ -216,6 +216,7 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
     [InlineData("page=two", "page")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("status=3", "status")]
+    [InlineData("status=Matched,Leaver", "status")]
     public async Task GetPeople_Returns400NamingTheParameter_WhenItIsOutOfRange(string query, string parameter)
     {
         using var client = fixture.Client(ApiAppFixture.ViewerKey);

@@ -132,7 +132,7 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         using var response = await client.SendAsync(
             ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.joined", "3000000000000000101")));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
         var run = await fixture.App.FindRunAsync(runId);
         Assert.Equal("3000000000000000101", run.Subject);
@@ -153,7 +153,7 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
 
         using var response = await client.SendAsync(ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody(type, employeeId)));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
         var run = await fixture.App.FindRunAsync(receipt.GetProperty("runId").GetGuid());
         Assert.Equal(employeeId, run.Subject);
@@ -170,7 +170,7 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         using var updated = await client.SendAsync(ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.updated", "3000000000000000301")));
 
         Assert.Equal("queued", (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.Accepted, activated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
         Assert.Equal("coalesced", (await activated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("coalesced", (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Single(fixture.Jobs.Created.Skip(jobsBefore));
@@ -226,7 +226,8 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
 
         using var replay = await client.SendAsync(ApiAppFixture.HiBobDelivery(body));
 
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("queued", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("duplicate", (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(jobsAfterFirst, fixture.Jobs.Created.Count);
@@ -241,7 +242,8 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
 
         using var response = await client.SendAsync(ApiAppFixture.HiBobDelivery(body));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("queued", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -25,15 +25,16 @@ public static class PeopleEndpoint
         LinkStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<LinkStatus>(status.Trim(), ignoreCase: true, out var parsed)
-                || !Enum.IsDefined(parsed)
-                || int.TryParse(status, CultureInfo.InvariantCulture, out _))
+            // Names only: Enum.TryParse would also take "3" or "Matched,Leaver".
+            var name = Enum.GetNames<LinkStatus>()
+                .FirstOrDefault(n => string.Equals(n, status.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is null)
             {
                 var allowed = string.Join(", ", Enum.GetNames<LinkStatus>());
                 return ApiProblems.Invalid("status", $"'{status}' is not a link status. Allowed: {allowed}.");
             }
 
-            wanted = parsed;
+            wanted = Enum.Parse<LinkStatus>(name);
         }
 
         if (!TryReadNumber(page, 1, 1, MaxPage, out var pageNumber))

@@ -9,7 +9,9 @@ namespace HiBobAdmin.Api.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/hibob</c>: HiBob webhooks v2. Answers Bob's ping; a verified employee created, updated,
-/// joined, left, activated or inactivated event queues a single-user sync by employee id, one per burst.
+/// joined, left, activated or inactivated event queues a single-user sync by employee id, one per burst. Every
+/// delivery we take is answered 200: Bob counts any other status as a failure and retries
+/// (https://apidocs.hibob.com/reference/webhook-events-v2).
 /// </summary>
 public static class HiBobWebhookEndpoint
 {
@@ -84,7 +86,7 @@ public static class HiBobWebhookEndpoint
 
         if (!coalescer.TryBegin(employeeId))
         {
-            return TypedResults.Accepted((string?)null, new WebhookReceipt(
+            return TypedResults.Ok(new WebhookReceipt(
                 "coalesced",
                 null,
                 "A sync of this employee was queued moments ago and covers this event."));
@@ -95,7 +97,15 @@ public static class HiBobWebhookEndpoint
         {
             var launch = await launcher.StartSingleUserSyncAsync(employeeId, SyncTrigger.Webhook, Actor, cancellationToken);
             handled = true;
-            return await WebhookAnswer.FromLaunchAsync(launch, Actor, employeeId, audit, logger, Source, cancellationToken);
+            return await WebhookAnswer.FromLaunchAsync(
+                launch,
+                StatusCodes.Status200OK,
+                Actor,
+                employeeId,
+                audit,
+                logger,
+                Source,
+                cancellationToken);
         }
         finally
         {

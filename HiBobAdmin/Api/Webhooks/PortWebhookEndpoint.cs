@@ -65,7 +65,15 @@ public static class PortWebhookEndpoint
         {
             var launch = await launcher.StartSingleUserSyncAsync(created.Identifier, SyncTrigger.Webhook, Actor, cancellationToken);
             handled = true;
-            return await WebhookAnswer.FromLaunchAsync(launch, Actor, created.Identifier, audit, logger, Source, cancellationToken);
+            return await WebhookAnswer.FromLaunchAsync(
+                launch,
+                StatusCodes.Status202Accepted,
+                Actor,
+                created.Identifier,
+                audit,
+                logger,
+                Source,
+                cancellationToken);
         }
         finally
         {
