@@ -256,6 +256,11 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
         Assert.True(root.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        var people = root.GetProperty("paths").GetProperty("/api/people").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal("integer", people["page"].GetProperty("type").GetString());
+        Assert.Equal(500, people["pageSize"].GetProperty("maximum").GetInt32());
+        Assert.Contains("HiBobOnly", people["status"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         var conflict = root.GetProperty("paths").GetProperty("/api/sync").GetProperty("post").GetProperty("responses").GetProperty("409");
         Assert.True(conflict.GetProperty("content").TryGetProperty("application/problem+json", out _));
     }

@@ -51,7 +51,7 @@ public static class ApiEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/people", PeopleEndpoint.GetAsync)
-            .WithName("GetPeople")
+            .WithName(PeopleEndpoint.OperationId)
             .WithSummary("One page of people, optionally of one link status.")
             .RequireAuthorization(ApiPolicy(Policies.View))
             .Produces<ApiPeoplePage>()

@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
             openApi.ShouldInclude = description =>
                 description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             openApi.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            openApi.AddOperationTransformer<PeopleParametersTransformer>();
         });
 
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -8,12 +8,14 @@ namespace HiBobAdmin.Api;
 /// <summary><c>GET /api/people?status=&amp;page=&amp;pageSize=</c>: one page of the people view, filtered on the server.</summary>
 public static class PeopleEndpoint
 {
+    public const string OperationId = "GetPeople";
+
     public const int DefaultPageSize = 50;
 
     public const int MaxPageSize = 500;
 
-    // Keeps (page - 1) * pageSize inside an int.
-    private const int MaxPage = 1_000_000;
+    /// <summary>Keeps (page - 1) * pageSize inside an int.</summary>
+    public const int MaxPage = 1_000_000;
 
     internal static async Task<IResult> GetAsync(
         string? status,
