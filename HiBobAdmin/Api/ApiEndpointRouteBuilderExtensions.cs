@@ -2,7 +2,6 @@ using HiBobAdmin.Api.Webhooks;
 using HiBobAdmin.Security;
 using HiBobAdmin.Security.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiBobAdmin.Api;
@@ -10,6 +9,9 @@ namespace HiBobAdmin.Api;
 public static class ApiEndpointRouteBuilderExtensions
 {
     public const string DocumentName = "v1";
+
+    // The server stops reading beyond this; WebhookOptions.MaxBodyBytes (at most the same) is checked while reading.
+    private const long MaxWebhookBytes = 1024 * 1024;
 
     /// <summary>Maps <c>/api</c> (API key, role policies, rate limited), the webhooks and <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
@@ -69,9 +71,6 @@ public static class ApiEndpointRouteBuilderExtensions
         endpoints.MapOpenApi().AllowAnonymous();
         return endpoints;
     }
-
-    // The server's own ceiling; WebhookOptions.MaxBodyBytes is checked while reading and may be lower.
-    private const long MaxWebhookBytes = 1024 * 1024;
 
     private static AuthorizeAttribute ApiPolicy(string policy) =>
         new(policy) { AuthenticationSchemes = ApiKeyDefaults.Scheme };

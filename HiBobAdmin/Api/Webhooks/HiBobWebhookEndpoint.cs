@@ -15,8 +15,6 @@ namespace HiBobAdmin.Api.Webhooks;
 /// </summary>
 public static class HiBobWebhookEndpoint
 {
-    public const string Route = "/webhooks/hibob";
-
     public const string Actor = "webhook:hibob";
 
     private const string Source = "HiBob";

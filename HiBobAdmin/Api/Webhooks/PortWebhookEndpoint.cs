@@ -12,8 +12,6 @@ namespace HiBobAdmin.Api.Webhooks;
 /// </summary>
 public static class PortWebhookEndpoint
 {
-    public const string Route = "/webhooks/port";
-
     public const string Actor = "webhook:port";
 
     private const string Source = "Port";
