@@ -9,6 +9,11 @@ try
         return await SyncCommand.RunAsync(args);
     }
 
+    if (NewApiKeyCommand.Matches(args))
+    {
+        return await NewApiKeyCommand.RunAsync(args, Console.Out);
+    }
+
     var app = AppHost.Build(args, HostMode.Dashboard);
     await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
     await app.RunAsync();

@@ -1,3 +1,4 @@
+using HiBobAdmin.Api;
 using HiBobAdmin.Components;
 using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
@@ -55,6 +56,7 @@ public static class AppHost
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddMudServices();
             builder.Services.AddScoped<CurrentActor>();
+            builder.Services.AddApi();
         }
 
         overrideServices?.Invoke(builder.Services);
@@ -74,6 +76,7 @@ public static class AppHost
             app.MapStaticAssets();
             app.MapPeopleExport();
             app.MapAuditExport();
+            app.MapApi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 
