@@ -54,7 +54,7 @@ public static class AppHost
         {
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddMudServices();
-            builder.Services.AddScoped<CurrentActor>();
+            builder.Services.AddDashboardSecurity(builder);
         }
 
         overrideServices?.Invoke(builder.Services);
@@ -69,11 +69,14 @@ public static class AppHost
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             }
 
+            app.UseDashboardSecurity();
+
             app.UseAntiforgery();
 
             app.MapStaticAssets();
             app.MapPeopleExport();
             app.MapAuditExport();
+            app.MapDashboardSecurity();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 

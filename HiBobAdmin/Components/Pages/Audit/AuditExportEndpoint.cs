@@ -1,5 +1,6 @@
 using System.Globalization;
 using HiBobAdmin.Audit;
+using HiBobAdmin.Security;
 using HiBobAdmin.Components.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ public static class AuditExportEndpoint
 
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route, ExportAsync).WithName("AuditExport").ExcludeFromDescription();
+        endpoints.MapGet(Route, ExportAsync).WithName("AuditExport").RequireAuthorization(Policies.View).ExcludeFromDescription();
         return endpoints;
     }
 
