@@ -21,6 +21,7 @@ internal sealed class RunsPageHost : IAsyncDisposable
     public RunsPageHost()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = Context.SignIn();
         var services = Context.Services;
         services.AddMudServices();
         _database.AddTo(services);
@@ -30,6 +31,9 @@ internal sealed class RunsPageHost : IAsyncDisposable
     }
 
     public BunitContext Context { get; } = new();
+
+    /// <summary>Signed in as a PlatformAdmin; <c>Auth.SignInAs(role)</c> changes the role.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public FakeTimeProvider Time { get; } = new(Now);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HiBobAdmin.Infrastructure;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,12 @@ public sealed partial class Overview
     private string? _notice;
     private bool _noticeIsError;
     private bool _busy;
+
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
     private PeopleSnapshotStore Snapshots { get; set; } = null!;
@@ -89,9 +96,10 @@ public sealed partial class Overview
 
     private async Task RunFullSyncAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         var launch = await Launcher.StartFullSyncAsync(
-            SyncTrigger.Dashboard, "dashboard", dryRun: false, CancellationToken.None);
+            SyncTrigger.Dashboard, await Actor.NameAsync(), dryRun: false, CancellationToken.None);
         _notice = launch.Message;
         _noticeIsError = !launch.Accepted;
         if (launch.RunId is { } runId)
@@ -104,6 +112,7 @@ public sealed partial class Overview
 
     private async Task RefreshAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {
