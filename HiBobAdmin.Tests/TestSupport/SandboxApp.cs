@@ -71,6 +71,9 @@ public sealed class SandboxApp : IAsyncDisposable
 
             // Tests talk plain HTTP to loopback, where a Secure cookie would never be sent back.
             ["Auth:SecureCookies"] = "false",
+
+            // Every test signs in from 127.0.0.1; the production limit is tested on its own (SignInRateLimitTests).
+            ["RateLimits:SignInPerMinute"] = "1000",
         };
         if (testAccounts)
         {

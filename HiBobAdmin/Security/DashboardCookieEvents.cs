@@ -32,15 +32,15 @@ public sealed class DashboardCookieEvents : CookieAuthenticationEvents
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (http.User.MustChangePassword())
-        {
-            context.Response.Redirect(ChangePasswordPath);
-            return Task.CompletedTask;
-        }
-
         if (!IsPage(http))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        if (http.User.MustChangePassword())
+        {
+            context.Response.Redirect(ChangePasswordPath);
             return Task.CompletedTask;
         }
 
