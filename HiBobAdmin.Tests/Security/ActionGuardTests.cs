@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
@@ -7,8 +9,6 @@ using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using System.Security.Claims;
-using Hangfire.Dashboard;
 using OverviewPage = HiBobAdmin.Components.Pages.Overview.Overview;
 using SettingsPage = HiBobAdmin.Components.Pages.Settings.Settings;
 

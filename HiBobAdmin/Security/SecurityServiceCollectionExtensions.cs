@@ -33,7 +33,7 @@ public static class SecurityServiceCollectionExtensions
                 cookie.Cookie.Name = "HiBobAdmin.SignIn";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.SecurePolicy = SecurePolicy(secure);
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 cookie.EventsType = typeof(DashboardCookieEvents);
@@ -54,8 +54,8 @@ public static class SecurityServiceCollectionExtensions
                 oidc.GetClaimsFromUserInfoEndpoint = true;
                 oidc.Scope.Add("email");
                 oidc.Scope.Add("profile");
-                oidc.CorrelationCookie.SecurePolicy = cookie(secure);
-                oidc.NonceCookie.SecurePolicy = cookie(secure);
+                oidc.CorrelationCookie.SecurePolicy = SecurePolicy(secure);
+                oidc.NonceCookie.SecurePolicy = SecurePolicy(secure);
                 oidc.EventsType = typeof(OidcSignInEvents);
             });
             services.AddScoped<OidcSignInEvents>();
@@ -74,6 +74,6 @@ public static class SecurityServiceCollectionExtensions
         services.AddHostedService<InitialAdmin>();
         return services;
 
-        static CookieSecurePolicy cookie(bool secure) => secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        static CookieSecurePolicy SecurePolicy(bool secure) => secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HiBobAdmin.Audit;
-using HiBobAdmin.Security;
 using HiBobAdmin.Components.Common;
+using HiBobAdmin.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiBobAdmin.Components.Pages.Audit;

@@ -1,8 +1,8 @@
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
-using HiBobAdmin.Storage;
 using HiBobAdmin.Security;
+using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
