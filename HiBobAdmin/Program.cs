@@ -14,6 +14,11 @@ try
         return await NewApiKeyCommand.RunAsync(args, Console.Out);
     }
 
+    if (HashPasswordCommand.Matches(args))
+    {
+        return await HashPasswordCommand.RunAsync(args, Console.In, Console.Out);
+    }
+
     var app = AppHost.Build(args, HostMode.Dashboard);
     await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
     await app.RunAsync();

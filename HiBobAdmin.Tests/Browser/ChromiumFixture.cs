@@ -1,3 +1,4 @@
+using HiBobAdmin.Security;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.Playwright;
 
@@ -43,10 +44,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh browser context (own cookies, 1440x900) whose relative URLs resolve against the app. The app closes it
-    /// first when it stops: an open Blazor circuit would otherwise hold Kestrel's graceful shutdown to its timeout.
+    /// A fresh browser context (own cookies, 1440x900) whose relative URLs resolve against the app, signed in with the
+    /// test account of <paramref name="role"/> (null: signed out). The app closes it first when it stops: an open
+    /// Blazor circuit would otherwise hold Kestrel's graceful shutdown to its timeout.
     /// </summary>
-    public async Task<IPage> NewPageAsync(SandboxApp app)
+    public async Task<IPage> NewPageAsync(SandboxApp app, string? role = Roles.PlatformAdmin)
     {
         ArgumentNullException.ThrowIfNull(app);
         var context = await Browser.NewContextAsync(new()
@@ -57,6 +59,20 @@ public sealed class ChromiumFixture : IAsyncLifetime
             TimezoneId = "UTC",
         });
         app.CloseFirstWhenStopping(context);
+        if (role is not null)
+        {
+            // Signing in over HTTP and handing the cookie over is quicker than typing into the form in every test.
+            var cookies = new System.Net.CookieContainer();
+            using var client = DashboardClient.Create(app.DashboardUri, cookies);
+            using var response = await client.SignInAsync(TestAccounts.UserNameOf(role), TestAccounts.PasswordOf(role));
+            await context.AddCookiesAsync(cookies.GetCookies(app.DashboardUri).Select(c => new Cookie
+            {
+                Name = c.Name,
+                Value = c.Value,
+                Url = app.DashboardUri.ToString(),
+            }));
+        }
+
         return await context.NewPageAsync();
     }
 

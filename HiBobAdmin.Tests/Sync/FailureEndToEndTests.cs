@@ -39,7 +39,7 @@ public sealed class FailureEndToEndTests
         Assert.Equal(3, runs.Count(r => r.Trigger == SyncTrigger.Schedule));
         Assert.True(app.Services.GetRequiredService<CredentialHealth>().IsPaused(3));
 
-        using var http = new HttpClient { BaseAddress = app.DashboardUri };
+        using var http = await app.SignInAsync();
         var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
         Assert.Contains("The scheduled sync is paused: HiBob rejected the service-user credentials (401)", page, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Sandbox;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,8 @@ namespace HiBobAdmin.Tests.TestSupport;
 /// <summary>
 /// The whole app as `dotnet run` starts it, in sandbox mode, on loopback ports chosen at start: the dashboard,
 /// the Hangfire job server and the emulated HiBob and Port, each call crossing real HTTP. Storage lives in a
-/// temporary folder and the sandbox keeps its state in memory.
+/// temporary folder and the sandbox keeps its state in memory. Unless a test asks otherwise, one local account per
+/// role is configured (<see cref="TestAccounts"/>) and <see cref="SignInAsync"/> gives a signed-in client.
 /// </summary>
 public sealed class SandboxApp : IAsyncDisposable
 {
@@ -54,7 +56,8 @@ public sealed class SandboxApp : IAsyncDisposable
     public static async Task<SandboxApp> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? overrideServices = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        bool testAccounts = true)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("hibobadmin-test-").FullName;
@@ -65,7 +68,21 @@ public sealed class SandboxApp : IAsyncDisposable
             ["Sandbox:StatePath"] = "",
             ["Sync:Schedule"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests talk plain HTTP to loopback, where a Secure cookie would never be sent back.
+            ["Auth:SecureCookies"] = "false",
+
+            // Every test signs in from 127.0.0.1; the production limit is tested on its own (SignInRateLimitTests).
+            ["RateLimits:SignInPerMinute"] = "1000",
         };
+        if (testAccounts)
+        {
+            foreach (var (key, value) in TestAccounts.Settings())
+            {
+                config[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
@@ -79,6 +96,19 @@ public sealed class SandboxApp : IAsyncDisposable
         await AppHost.InitialiseAsync(app, HostMode.Dashboard, CancellationToken.None);
         await app.StartAsync();
         return new SandboxApp(app, dataDirectory, ownsDataDirectory);
+    }
+
+    /// <summary>A cookie-keeping client that follows no redirects, signed in to nobody.</summary>
+    public HttpClient CreateClient() => DashboardClient.Create(DashboardUri);
+
+    /// <summary>A client signed in with the test account of <paramref name="role"/> (needs the test accounts).</summary>
+    public async Task<HttpClient> SignInAsync(string role = Roles.PlatformAdmin)
+    {
+        var client = CreateClient();
+        using var response = await client.SignInAsync(TestAccounts.UserNameOf(role), TestAccounts.PasswordOf(role));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return client;
     }
 
     /// <summary>Starts a full sync as the dashboard button does and waits for the run to end.</summary>

@@ -55,7 +55,7 @@ public static class AppHost
         {
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddMudServices();
-            builder.Services.AddScoped<CurrentActor>();
+            builder.Services.AddDashboardSecurity(builder);
             builder.Services.AddApi();
         }
 
@@ -71,12 +71,15 @@ public static class AppHost
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             }
 
+            app.UseDashboardSecurity();
+
             app.UseAntiforgery();
 
             app.MapStaticAssets();
             app.MapPeopleExport();
             app.MapAuditExport();
             app.MapApi();
+            app.MapDashboardSecurity();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 

@@ -25,6 +25,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     {
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.SignIn();
         _database.AddTo(_context.Services);
         _context.Services.AddSingleton<TimeProvider>(_time);
         _context.Services.AddSingleton<AuditLog>();

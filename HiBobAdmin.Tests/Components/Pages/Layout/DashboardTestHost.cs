@@ -36,6 +36,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
     public DashboardTestHost(EnvironmentInfo? environment = null)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = Context.SignIn();
         var services = Context.Services;
         services.AddMudServices();
         _database.AddTo(services);
@@ -66,6 +67,9 @@ internal sealed class DashboardTestHost : IAsyncDisposable
     }
 
     public BunitContext Context { get; } = new();
+
+    /// <summary>Signed in as a PlatformAdmin; <c>Auth.SignInAs(role)</c> changes the role.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public RecordingJobClient Jobs { get; } = new();
 

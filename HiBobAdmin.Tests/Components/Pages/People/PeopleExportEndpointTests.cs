@@ -1,4 +1,5 @@
 using System.Net;
+using HiBobAdmin.Security;
 using HiBobAdmin.Tests.TestSupport;
 
 namespace HiBobAdmin.Tests.Components.Pages.People;
@@ -13,7 +14,7 @@ public sealed class PeopleExportEndpointTests
         app.Sandbox.AddEmployee("9000000000000000001", "=zzexport@example.com");
         app.Sandbox.AddPortUser("zzexport-fin@example.com");
         await app.Snapshots.RefreshAsync(CancellationToken.None);
-        using var client = new HttpClient { BaseAddress = app.DashboardUri };
+        using var client = await app.SignInAsync(Roles.Viewer);
 
         using var response = await client.GetAsync(new Uri("/people/export.csv?q=ZZEXPORT", UriKind.Relative));
 

@@ -27,6 +27,7 @@ internal sealed class PeoplePageHost : IAsyncDisposable
     public PeoplePageHost(PeopleSnapshot snapshot, bool isSandbox = false)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = Context.SignIn();
         var services = Context.Services;
         services.AddMudServices();
         _database.AddTo(services);
@@ -47,6 +48,9 @@ internal sealed class PeoplePageHost : IAsyncDisposable
     }
 
     public BunitContext Context { get; } = new();
+
+    /// <summary>Signed in as a PlatformAdmin; <c>Auth.SignInAs(role)</c> changes the role.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public RecordingJobClient Jobs { get; } = new();
 

@@ -24,6 +24,7 @@ internal sealed class RunsPageHost : IAsyncDisposable
     public RunsPageHost()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = Context.SignIn();
         var services = Context.Services;
         services.AddMudServices();
         _database.AddTo(services);
@@ -47,6 +48,9 @@ internal sealed class RunsPageHost : IAsyncDisposable
     public AuditLog Audit => Context.Services.GetRequiredService<AuditLog>();
 
     public BunitContext Context { get; } = new();
+
+    /// <summary>Signed in as a PlatformAdmin; <c>Auth.SignInAs(role)</c> changes the role.</summary>
+    public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public FakeTimeProvider Time { get; } = new(Now);
 

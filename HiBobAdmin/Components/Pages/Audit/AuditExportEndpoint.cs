@@ -1,6 +1,7 @@
 using System.Globalization;
 using HiBobAdmin.Audit;
 using HiBobAdmin.Components.Common;
+using HiBobAdmin.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiBobAdmin.Components.Pages.Audit;
@@ -12,7 +13,7 @@ public static class AuditExportEndpoint
 
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route, ExportAsync).WithName("AuditExport").ExcludeFromDescription();
+        endpoints.MapGet(Route, ExportAsync).WithName("AuditExport").RequireAuthorization(Policies.View).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -31,6 +31,12 @@ public sealed partial class Overview
     private bool _busy;
 
     [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
+
+    [Inject]
     private PeopleSnapshotStore Snapshots { get; set; } = null!;
 
     [Inject]
@@ -41,9 +47,6 @@ public sealed partial class Overview
 
     [Inject]
     private RunDecisions Decisions { get; set; } = null!;
-
-    [Inject]
-    private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
     private SyncProgressHub Progress { get; set; } = null!;
@@ -109,6 +112,7 @@ public sealed partial class Overview
 
     private async Task StartAsync(Func<string, Task<LaunchResult>> start)
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         var launch = await start(await Actor.NameAsync());
         _notice = launch.Message;
@@ -123,6 +127,7 @@ public sealed partial class Overview
 
     private async Task RefreshAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {

@@ -1,3 +1,4 @@
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
@@ -14,13 +15,20 @@ public sealed partial class SingleUserSync
     [Inject]
     private SyncLauncher Launcher { get; set; } = null!;
 
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
+
     private async Task SyncAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {
             _result = await Launcher.StartSingleUserSyncAsync(
-                _subject ?? "", SyncTrigger.Dashboard, "dashboard", CancellationToken.None);
+                _subject ?? "", SyncTrigger.Dashboard, await Actor.NameAsync(), CancellationToken.None);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
@@ -58,6 +59,12 @@ public sealed partial class People : IDisposable
 
     [SupplyParameterFromQuery(Name = PeopleUrl.PageKey)]
     public int? PageQuery { get; set; }
+
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
     private IPeopleQuery Query { get; set; } = null!;
@@ -179,6 +186,7 @@ public sealed partial class People : IDisposable
 
     private async Task SyncSelectedAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {
@@ -207,8 +215,12 @@ public sealed partial class People : IDisposable
         }
     }
 
-    private Task<LaunchResult> StartAsync(PersonRow row) =>
-        Launcher.StartSingleUserSyncAsync(SubjectOf(row), SyncTrigger.Dashboard, "dashboard", CancellationToken.None);
+    private async Task<LaunchResult> StartAsync(PersonRow row)
+    {
+        await Guard.DemandAsync(Policies.Operate);
+        return await Launcher.StartSingleUserSyncAsync(
+            SubjectOf(row), SyncTrigger.Dashboard, await Actor.NameAsync(), CancellationToken.None);
+    }
 
     /// <summary>The employee's email, else the employee id, else the Port user's identifier.</summary>
     internal static string SubjectOf(PersonRow row) =>
@@ -232,6 +244,7 @@ public sealed partial class People : IDisposable
 
     private async Task RefreshAsync()
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HiBobAdmin.Components.Common;
 using HiBobAdmin.Infrastructure;
+using HiBobAdmin.Security;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ public static class PeopleExportEndpoint
 
     public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route, ExportAsync).WithName("PeopleExport").ExcludeFromDescription();
+        endpoints.MapGet(Route, ExportAsync).WithName("PeopleExport").RequireAuthorization(Policies.View).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
+using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,12 @@ public sealed partial class Review
     /// <summary>The queue to open, by its enum name (case-insensitive); the first queue when absent or unknown.</summary>
     [SupplyParameterFromQuery(Name = "queue")]
     public string? Queue { get; set; }
+
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
     private PeopleSnapshotStore Snapshots { get; set; } = null!;
@@ -76,11 +83,12 @@ public sealed partial class Review
 
     private async Task SyncAsync(string subject)
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {
             Report(await Launcher.StartSingleUserSyncAsync(
-                subject, SyncTrigger.Dashboard, "dashboard", CancellationToken.None));
+                subject, SyncTrigger.Dashboard, await Actor.NameAsync(), CancellationToken.None));
         }
         finally
         {
@@ -90,6 +98,7 @@ public sealed partial class Review
 
     private async Task ReconcileAllAsync(ReviewQueue queue)
     {
+        await Guard.DemandAsync(Policies.Operate);
         var changes = _changes[queue];
         if (changes.Total == 0)
         {
@@ -110,7 +119,7 @@ public sealed partial class Review
         try
         {
             Report(await Launcher.StartFullSyncAsync(
-                SyncTrigger.Dashboard, "dashboard", dryRun: false, CancellationToken.None));
+                SyncTrigger.Dashboard, await Actor.NameAsync(), dryRun: false, CancellationToken.None));
         }
         finally
         {

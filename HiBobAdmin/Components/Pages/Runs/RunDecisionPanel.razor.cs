@@ -27,6 +27,9 @@ public sealed partial class RunDecisionPanel
     private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
@@ -34,6 +37,7 @@ public sealed partial class RunDecisionPanel
 
     private async Task ApproveAsync()
     {
+        await Guard.DemandAsync(Policies.Administer);
         var run = Run!;
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Apply this blocked run anyway?",
@@ -49,8 +53,11 @@ public sealed partial class RunDecisionPanel
         await StartAsync(actor => Decisions.ApproveAsync(run.Id, actor, CancellationToken.None));
     }
 
-    private Task ApplyPreviewAsync() =>
-        StartAsync(actor => Decisions.ApplyPreviewAsync(Run!.Id, actor, CancellationToken.None));
+    private async Task ApplyPreviewAsync()
+    {
+        await Guard.DemandAsync(Policies.Operate);
+        await StartAsync(actor => Decisions.ApplyPreviewAsync(Run!.Id, actor, CancellationToken.None));
+    }
 
     private async Task StartAsync(Func<string, Task<LaunchResult>> start)
     {

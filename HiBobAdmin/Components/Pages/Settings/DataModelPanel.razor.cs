@@ -1,5 +1,6 @@
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Port;
+using HiBobAdmin.Security;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
 
@@ -22,6 +23,9 @@ public sealed partial class DataModelPanel
     [Inject]
     private DataModelGate Gate { get; set; } = null!;
 
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
     private Task CheckAsync() => RunAsync(setUp: false, async token =>
     {
         await using var scope = Scopes.CreateAsyncScope();
@@ -32,6 +36,7 @@ public sealed partial class DataModelPanel
 
     private async Task RunAsync(bool setUp, Func<CancellationToken, Task<DataModelStatus>> call)
     {
+        await Guard.DemandAsync(Policies.Administer);
         _busy = true;
         _error = null;
         try

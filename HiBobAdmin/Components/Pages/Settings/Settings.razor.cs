@@ -2,6 +2,7 @@ using HiBobAdmin.HiBob;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Port;
+using HiBobAdmin.Security;
 using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,9 @@ public sealed partial class Settings
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
+    [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
     private HiBobOptions HiBob => HiBobOptions.Value;
 
     private PortOptions Port => PortOptions.Value;
@@ -64,12 +68,14 @@ public sealed partial class Settings
     // test resolves them in a scope of its own.
     private async Task<ConnectionCheck> CheckHiBobAsync(CancellationToken cancellationToken)
     {
+        await Guard.DemandAsync(Policies.Administer);
         await using var scope = Scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IHiBobDirectory>().CheckConnectionAsync(cancellationToken);
     }
 
     private async Task<ConnectionCheck> CheckPortAsync(CancellationToken cancellationToken)
     {
+        await Guard.DemandAsync(Policies.Administer);
         await using var scope = Scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IPortCatalog>().CheckConnectionAsync(cancellationToken);
     }
