@@ -61,8 +61,6 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<SyncLauncher>();
         services.AddScoped<RunDecisions>();
         services.AddSingleton<AuditLog>();
-        services.AddScoped<CurrentActor>();
-        Authorization = Context.AddAuthorization();
         services.AddScoped<SyncSchedule>();
     }
 
@@ -72,9 +70,6 @@ internal sealed class DashboardTestHost : IAsyncDisposable
     public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public RecordingJobClient Jobs { get; } = new();
-
-    /// <summary>Nobody is signed in unless a test says so (the actor is then "dashboard").</summary>
-    public BunitAuthorizationContext Authorization { get; }
 
     public SyncOptions SyncOptions { get; } = new();
 

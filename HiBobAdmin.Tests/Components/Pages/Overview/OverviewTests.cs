@@ -117,7 +117,7 @@ public sealed class OverviewTests : IAsyncLifetime
     [Fact]
     public async Task Preview_QueuesOneDryRun_AuditedWithWhoStartedIt()
     {
-        _host.Authorization.SetAuthorized("ada");
+        _host.Auth.SetAuthorized("ada");
         var page = Render();
 
         page.Find("[data-testid=preview]").Click();

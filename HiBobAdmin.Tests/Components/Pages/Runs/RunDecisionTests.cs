@@ -70,7 +70,7 @@ public sealed class RunDecisionTests : IAsyncLifetime
     [Fact]
     public async Task ApplyAnyway_OnceConfirmed_StartsOneRunBasedOnTheBlockedOne_AuditedWithWhoApproved()
     {
-        _host.Authorization.SetAuthorized("ada");
+        _host.Auth.SetAuthorized("ada");
         var run = await AddBlockedRunAsync();
         var page = RenderDetail(run.Id);
         page.WaitForElement("[data-testid=apply-anyway]").Click();
@@ -117,7 +117,7 @@ public sealed class RunDecisionTests : IAsyncLifetime
         var started = (await _host.Store.RecentAsync(5, CancellationToken.None)).Single(r => r.Id != preview.Id);
         Assert.Equal(preview.Id, started.BasedOnRunId);
         Assert.False(started.WaiveGuards);
-        Assert.Equal("dashboard", started.StartedBy);
+        Assert.Equal("test-admin", started.StartedBy);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

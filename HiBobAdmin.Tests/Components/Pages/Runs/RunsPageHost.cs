@@ -36,14 +36,9 @@ internal sealed class RunsPageHost : IAsyncDisposable
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncLauncher>();
         services.AddScoped<RunDecisions>();
-        services.AddScoped<CurrentActor>();
-        Authorization = Context.AddAuthorization();
     }
 
     public RecordingJobClient Jobs { get; } = new();
-
-    /// <summary>Nobody is signed in unless a test says so (the actor is then "dashboard").</summary>
-    public BunitAuthorizationContext Authorization { get; }
 
     public AuditLog Audit => Context.Services.GetRequiredService<AuditLog>();
 
