@@ -1,6 +1,7 @@
 using HiBobAdmin.Components;
 using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Port;
 using HiBobAdmin.Security;
@@ -49,6 +50,7 @@ public static class AppHost
         builder.Services.AddHiBob();
         builder.Services.AddPort();
         builder.Services.AddSync(runJobServer: mode == HostMode.Dashboard);
+        builder.Services.AddDecisions();
 
         if (mode == HostMode.Dashboard)
         {

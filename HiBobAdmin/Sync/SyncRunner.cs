@@ -92,7 +92,7 @@ public sealed partial class SyncRunner(
             return;
         }
 
-        var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers));
+        var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value));
         var plan = reconciliation.Plan;
         // A repeated HiBob id is the reconciler's to report (it skips the repeat); the first name wins here.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -126,7 +126,7 @@ public sealed partial class SyncRunner(
         await ApplyAsync(run, plan, names, cancellationToken);
 
         var after = await reader.RereadPortAsync(state, cancellationToken);
-        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value.CreateMissingPortUsers)));
+        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value)));
 
         run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
         run.Message = run.Failed == 0
@@ -221,6 +221,14 @@ public sealed partial class SyncRunner(
             items.Add(item);
         }
 
+        foreach (var identifier in plan.EntityRemovals)
+        {
+            var outcome = await port.RemoveHibobUserAsync(identifier, cancellationToken);
+            run.Failed += outcome.Succeeded ? 0 : 1;
+            items.Add(Item(run.Id, identifier, names, SyncItemAction.RemoveEntity, Outcome(outcome), outcome.Message));
+            progress.Advance(1);
+        }
+
         run.Done = run.Planned;
         await progress.FlushAsync();
         await runs.AddItemsAsync([.. items], cancellationToken);
@@ -251,7 +259,10 @@ public sealed partial class SyncRunner(
             [.. current.HibobUserWrites.Where(w => !ids.Contains(w.Entity.Identifier)), .. snapshot.Plan.HibobUserWrites],
             [.. current.UserLinkWrites.Where(w => !ids.Contains(w.EmployeeId)), .. snapshot.Plan.UserLinkWrites],
             [.. current.Skipped.Where(s => !ids.Contains(s.Subject)), .. snapshot.Plan.Skipped],
-            current.Unchanged);
+            current.Unchanged)
+        {
+            StaleEntities = current.StaleEntities,
+        };
         snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt, plan);
     }
 
@@ -275,6 +286,7 @@ public sealed partial class SyncRunner(
             item.Name = names.GetValueOrDefault(l.EmployeeId);
             return item;
         }),
+        .. plan.EntityRemovals.Select(id => Item(runId, id, names, SyncItemAction.RemoveEntity, SyncItemOutcome.Planned, null)),
     ];
 
     private static string DryRunSummary(SyncPlan plan)
