@@ -176,7 +176,8 @@ public sealed class ReconcilerDecisionTests
         var input = Input(
             [ann],
             [User("ann@example.com", linkedTo: "1"), User("kept@example.com", linkedTo: "9")],
-            [EntityOf(ann), EntityOf(gone), EntityOf(linkedGone)]) with { EntitiesComplete = true };
+            [EntityOf(ann), EntityOf(gone), EntityOf(linkedGone)]) with
+        { EntitiesComplete = true };
 
         var listed = Reconciler.Reconcile(input);
         var removing = Reconciler.Reconcile(input with { RemoveStaleEntities = true });
