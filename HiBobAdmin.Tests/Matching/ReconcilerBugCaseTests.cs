@@ -193,8 +193,8 @@ public sealed class ReconcilerBugCaseTests
         Assert.Null(result.RowOf("1010").PortUser);
         Assert.Equal(LinkStatus.PendingLink, result.RowOf("1011").Status);
         Assert.Equal(
-            "The Port user fay.back@example.com has the same email but is linked to Fay Back (1010); "
-            + "the next sync links it to this employee.",
+            "Rehired: the Port user fay.back@example.com is linked to the inactive record Fay Back (1010) "
+            + "of the same email; the next sync moves the link to this active record.",
             result.RowOf("1011").Reason);
         foreach (var id in new[] { "1012", "1013" })
         {

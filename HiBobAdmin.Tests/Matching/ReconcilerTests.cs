@@ -175,7 +175,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public void Reconcile_AttachesPortUserThroughRelation_WhenItsEmailNoLongerMatches()
+    public void Reconcile_KeepsLinkAndCreatesNoSecondUser_WhenEmployeeEmailChanged()
     {
         var ann = Active("1", "ann.new@example.com", "Ann");
         var input = Input([ann], [User("ann.old@example.com", linkedTo: "1")], [EntityOf(ann)]);
@@ -184,12 +184,14 @@ public sealed class ReconcilerTests
 
         var row = Assert.Single(result.People);
         Assert.Equal("1", row.Employee?.Id);
-        Assert.Equal(LinkStatus.HiBobOnly, row.Status);
+        Assert.Equal(LinkStatus.EmailChanged, row.Status);
         Assert.Equal("ann.old@example.com", row.PortUser?.Identifier);
-        Assert.EndsWith(" The Port user ann.old@example.com points at this employee from an earlier link.", row.Reason);
         Assert.Equal(
-            [new UserLinkWrite(UserLinkKind.CreateAndLink, "ann.new@example.com", "1", null)],
-            result.Plan.UserLinkWrites);
+            "HiBob's email is now ann.new@example.com, but the Port user ann.old@example.com is linked to this "
+            + "employee. Port cannot rename a user, so the link is kept and no second Port user is created.",
+            row.Reason);
+        Assert.Empty(result.Plan.UserLinkWrites);
+        Assert.Empty(result.Plan.HibobUserWrites);
     }
 
     [Fact]
@@ -203,7 +205,8 @@ public sealed class ReconcilerTests
 
         Assert.Null(result.RowOf("1").PortUser);
         Assert.Equal("ann.old@example.com", result.RowOf("2").PortUser?.Identifier);
-        Assert.Equal(LinkStatus.HiBobOnly, result.RowOf("2").Status);
+        Assert.Equal(LinkStatus.EmailChanged, result.RowOf("2").Status);
+        Assert.Empty(result.Plan.UserLinkWrites);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using HiBobAdmin.Api;
 using HiBobAdmin.Components;
 using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Port;
 using HiBobAdmin.Security;
@@ -50,6 +51,7 @@ public static class AppHost
         builder.Services.AddHiBob();
         builder.Services.AddPort();
         builder.Services.AddSync(runJobServer: mode == HostMode.Dashboard);
+        builder.Services.AddDecisions();
 
         if (mode == HostMode.Dashboard)
         {

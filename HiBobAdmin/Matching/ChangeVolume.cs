@@ -7,7 +7,10 @@ namespace HiBobAdmin.Matching;
 /// <param name="Shares">One line per destructive kind of write, each against what it could touch.</param>
 public sealed record ChangeVolume(IReadOnlyList<ChangeShare> Shares)
 {
-    /// <summary>Counts the plan's relinks against existing links and its inactivations against existing entities.</summary>
+    /// <summary>
+    /// Counts the plan's relinks against existing links, and its inactivations and stale-entity removals against
+    /// existing entities.
+    /// </summary>
     public static ChangeVolume Of(SyncPlan plan, ReconcileInput input)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -24,6 +27,7 @@ public sealed record ChangeVolume(IReadOnlyList<ChangeShare> Shares)
                 plan.HibobUserWrites.Count(w => w.Kind == HibobUserWriteKind.StateOnly),
                 entities,
                 "hibob_user entities"),
+            new ChangeShare("remove", plan.RemovalCount, entities, "hibob_user entities"),
         ]);
     }
 }

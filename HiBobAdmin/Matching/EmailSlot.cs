@@ -20,6 +20,9 @@ internal sealed class EmailSlot(string email)
     /// <summary>A Port service account has this email: nothing may create or link a user for it.</summary>
     public bool HasServiceAccount { get; set; }
 
+    /// <summary>A Port user of this email is linked manually to another employee: nothing may create a twin.</summary>
+    public bool HasManualLink { get; set; }
+
     /// <summary>The active employee ids as a phrase ("1012 and 1013"), kept once two or more share the email.</summary>
     public string? DuplicateIds { get; set; }
 

@@ -11,4 +11,10 @@ public enum LinkStatus
     NoEmail,
     UnmappableEmail,
     Leaver,
+
+    /// <summary>An active employee whose linked Port user carries an older email; the link is kept.</summary>
+    EmailChanged,
+
+    /// <summary>A Port user without an employee that an admin marked as expected until a date.</summary>
+    Expected,
 }

@@ -63,6 +63,29 @@ internal static class PersonReasons
             : $"{inactive}; the Port user {portUser.Identifier} is {portUser.Status}.";
     }
 
+    public static string Rehire(PortUser portUser, Employee previous) =>
+        $"Rehired: the Port user {portUser.Identifier} is linked to the inactive record {NameAndId(previous)} "
+        + "of the same email; the next sync moves the link to this active record.";
+
+    public static string EmailChanged(PortUser portUser, string email) =>
+        $"HiBob's email is now {email}, but the Port user {portUser.Identifier} is linked to this employee. "
+        + "Port cannot rename a user, so the link is kept and no second Port user is created.";
+
+    public static string ManuallyLinked(PortUser portUser, ManualLink link, LinkStatus status) =>
+        (status == LinkStatus.Matched
+            ? $"The Port user {portUser.Identifier} is linked to this employee."
+            : $"The next sync links the Port user {portUser.Identifier} to this employee.")
+        + $" Linked manually by {link.CreatedBy} on {Day(link.CreatedAt)}.";
+
+    public static string ManuallyLinkedElsewhere(string email) =>
+        $"The Port user {email} is linked manually to another employee, so none is created or linked for this one.";
+
+    public static string Expected(IgnoreEntry entry) =>
+        $"Expected until {Day(entry.ExpiresAt)}: {entry.Reason} (marked by {entry.CreatedBy} on {Day(entry.CreatedAt)}).";
+
+    public static string Day(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string EarlierLink(PortUser portUser) =>
         $" The Port user {portUser.Identifier} points at this employee from an earlier link.";
 

@@ -11,4 +11,8 @@ public sealed record PersonRow(
     PortUser? PortUser,
     LinkStatus Status,
     string? NormalisedEmail,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The manual decision behind this row (a manual link, an expected Port user), if any.</summary>
+    public RowDecision? Decision { get; init; }
+}

@@ -5,4 +5,16 @@ public sealed record ReconcileInput(
     IReadOnlyList<Employee> Employees,
     IReadOnlyList<PortUser> PortUsers,
     IReadOnlyList<HibobUserEntity> HibobUsers,
-    bool CreateMissingPortUsers);
+    bool CreateMissingPortUsers)
+{
+    /// <summary>Manual links and ignore entries, with the clock their expiry is judged by.</summary>
+    public ManualDecisions Decisions { get; init; } = ManualDecisions.None;
+
+    /// <summary>
+    /// True when <see cref="HibobUsers"/> holds every entity (a full read), so one without an employee is stale.
+    /// </summary>
+    public bool EntitiesComplete { get; init; }
+
+    /// <summary><c>Sync:RemoveStaleEntities</c>: plan removing stale entities no Port user links to.</summary>
+    public bool RemoveStaleEntities { get; init; }
+}

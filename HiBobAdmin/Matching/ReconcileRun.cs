@@ -16,6 +16,10 @@ internal sealed class ReconcileRun
     private readonly List<HibobUserWrite> _hibobUserWrites = [];
     private readonly List<UserLinkWrite> _userLinkWrites = [];
     private readonly List<SkippedItem> _skipped = [];
+    private readonly Dictionary<string, ManualLink> _manualLinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PortUser> _manualUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IgnoreEntry> _ignores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PortUser> _earlierLinks = new(StringComparer.Ordinal);
     private int _unchanged;
 
     public ReconcileRun(ReconcileInput input)
@@ -36,12 +40,15 @@ internal sealed class ReconcileRun
             _entities.TryAdd(entity.Identifier, entity);
         }
 
+        CollectDecisions();
         CollectEmployees();
         CollectPortUsers();
         foreach (var slot in _slots.Values)
         {
             ResolveSlot(slot);
         }
+
+        IndexEarlierLinks();
 
         foreach (var person in _people)
         {
@@ -51,8 +58,46 @@ internal sealed class ReconcileRun
 
         AttachOrListUnclaimed();
 
-        var plan = new SyncPlan(_hibobUserWrites, _userLinkWrites, _skipped, _unchanged);
+        var stale = StaleEntities();
+        var plan = new SyncPlan(_hibobUserWrites, _userLinkWrites, _skipped, _unchanged)
+        {
+            StaleEntities = stale,
+            EntityRemovals = _input.RemoveStaleEntities
+                ? [.. stale.Where(e => !e.IsLinked).Select(e => e.Identifier)]
+                : [],
+        };
         return new Reconciliation(BuildRows(), plan);
+    }
+
+    /// <summary>
+    /// Keeps the manual links whose employee and Port user both exist (a service account is never linked), and the
+    /// ignore entries that have not expired. A link to someone who is gone waits, stored, until they return.
+    /// </summary>
+    private void CollectDecisions()
+    {
+        var decisions = _input.Decisions;
+        var employees = _input.Employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var users = new Dictionary<string, PortUser>(StringComparer.Ordinal);
+        foreach (var user in _input.PortUsers.Where(u => !u.IsServiceAccount))
+        {
+            users.TryAdd(user.Identifier, user);
+        }
+
+        foreach (var link in decisions.Links.OrderBy(l => l.CreatedAt).ThenBy(l => l.EmployeeId, StringComparer.Ordinal))
+        {
+            if (employees.Contains(link.EmployeeId)
+                && users.TryGetValue(link.PortUserIdentifier, out var user)
+                && !_manualUsers.ContainsKey(user.Identifier)
+                && _manualLinks.TryAdd(link.EmployeeId, link))
+            {
+                _manualUsers.Add(user.Identifier, user);
+            }
+        }
+
+        foreach (var entry in decisions.Ignores.Where(i => i.AppliesAt(decisions.Now)))
+        {
+            _ignores.TryAdd(entry.PortUserIdentifier, entry);
+        }
     }
 
     private void CollectEmployees()
@@ -67,6 +112,15 @@ internal sealed class ReconcileRun
 
             var person = new Person(employee, EmailAddress.Clean(employee.Email));
             _people.Add(person);
+            if (_manualLinks.TryGetValue(employee.Id, out var link))
+            {
+                // The admin's link is the match: the employee's own email takes no part in matching.
+                person.Manual = link;
+                person.PortUser = _manualUsers[link.PortUserIdentifier];
+                person.NormalisedEmail = EmailAddress.Normalise(person.CleanEmail);
+                continue;
+            }
+
             if (person.CleanEmail is null)
             {
                 continue;
@@ -97,6 +151,17 @@ internal sealed class ReconcileRun
                 if (normalised is not null)
                 {
                     SlotOf(normalised).HasServiceAccount = true;
+                }
+
+                continue;
+            }
+
+            if (_manualUsers.ContainsKey(portUser.Identifier))
+            {
+                // Claimed by a manual link: an employee of this email must neither take it nor create a twin.
+                if (normalised is not null)
+                {
+                    SlotOf(normalised).HasManualLink = true;
                 }
 
                 continue;
@@ -142,8 +207,7 @@ internal sealed class ReconcileRun
         {
             if (!ReferenceEquals(variant, chosen))
             {
-                var reason = PersonReasons.CaseVariant(variant, chosen) + LinkNote(variant);
-                _portOnlyRows.Add(new PersonRow(null, variant, LinkStatus.PortOnly, slot.Email, reason));
+                AddPortOnlyRow(variant, slot.Email, PersonReasons.CaseVariant(variant, chosen) + LinkNote(variant));
             }
         }
 
@@ -190,6 +254,10 @@ internal sealed class ReconcileRun
         {
             person.Status = LinkStatus.Leaver;
         }
+        else if (person.Manual is not null)
+        {
+            PlanLink(person, person.PortUser!);
+        }
         else if (person.CleanEmail is null)
         {
             person.Status = LinkStatus.NoEmail;
@@ -215,12 +283,25 @@ internal sealed class ReconcileRun
     {
         var id = person.Employee.Id;
         var portUser = person.PortUser;
-        if (portUser is null)
+        if (portUser is null && _earlierLinks.Remove(id, out var earlier))
+        {
+            // The Port user linked to this employee has another email: HiBob's email changed. Port cannot rename a
+            // _user identifier, so the link is kept and no second Port user is created (decision 0016).
+            person.PortUser = earlier;
+            person.LinkedEarlier = true;
+            person.Status = LinkStatus.EmailChanged;
+            _unchanged++;
+        }
+        else if (portUser is null)
         {
             person.Status = LinkStatus.HiBobOnly;
             if (person.Slot!.HasServiceAccount)
             {
                 _skipped.Add(new SkippedItem(id, PersonReasons.ServiceAccountEmail(email)));
+            }
+            else if (person.Slot.HasManualLink)
+            {
+                _skipped.Add(new SkippedItem(id, PersonReasons.ManuallyLinkedElsewhere(email)));
             }
             else if (_input.CreateMissingPortUsers)
             {
@@ -231,18 +312,83 @@ internal sealed class ReconcileRun
                 _skipped.Add(new SkippedItem(id, PersonReasons.CreationOff(email)));
             }
         }
-        else if (string.Equals(portUser.LinkedEmployeeId, id, StringComparison.Ordinal))
+        else
+        {
+            PlanLink(person, portUser);
+        }
+    }
+
+    /// <summary>Matched when the relation already points at the employee; otherwise a link or relink write.</summary>
+    private void PlanLink(Person person, PortUser portUser)
+    {
+        var id = person.Employee.Id;
+        if (string.Equals(portUser.LinkedEmployeeId, id, StringComparison.Ordinal))
         {
             person.Status = LinkStatus.Matched;
             _unchanged++;
+            return;
         }
-        else
+
+        person.Status = LinkStatus.PendingLink;
+        var previous = string.IsNullOrWhiteSpace(portUser.LinkedEmployeeId) ? null : portUser.LinkedEmployeeId;
+        var kind = previous is null ? UserLinkKind.Link : UserLinkKind.Relink;
+        _userLinkWrites.Add(new UserLinkWrite(kind, portUser.Identifier, id, previous));
+    }
+
+    /// <summary>
+    /// Port users no email claimed whose relation points at an active employee: the candidates for an email change.
+    /// </summary>
+    private void IndexEarlierLinks()
+    {
+        foreach (var (portUser, _) in _unclaimed.OrderBy(u => u.PortUser.Identifier, StringComparer.Ordinal))
         {
-            person.Status = LinkStatus.PendingLink;
-            var previous = string.IsNullOrWhiteSpace(portUser.LinkedEmployeeId) ? null : portUser.LinkedEmployeeId;
-            var kind = previous is null ? UserLinkKind.Link : UserLinkKind.Relink;
-            _userLinkWrites.Add(new UserLinkWrite(kind, portUser.Identifier, id, previous));
+            if (LinkedPerson(portUser) is { Employee.IsActive: true, Manual: null } person)
+            {
+                _earlierLinks.TryAdd(person.Employee.Id, portUser);
+            }
         }
+    }
+
+    /// <summary>The entities whose employee HiBob did not return; only a full read can tell.</summary>
+    private List<StaleEntity> StaleEntities()
+    {
+        if (!_input.EntitiesComplete)
+        {
+            return [];
+        }
+
+        var stale = new List<StaleEntity>();
+        foreach (var entity in _entities.Values.OrderBy(e => e.Identifier, StringComparer.Ordinal))
+        {
+            if (_indexById.ContainsKey(entity.Identifier))
+            {
+                continue;
+            }
+
+            var linked = _input.PortUsers
+                .Where(u => string.Equals(u.LinkedEmployeeId, entity.Identifier, StringComparison.Ordinal))
+                .Select(u => u.Identifier)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            stale.Add(new StaleEntity(entity.Identifier, entity.Title, linked));
+        }
+
+        return stale;
+    }
+
+    private void AddPortOnlyRow(PortUser portUser, string? email, string reason)
+    {
+        if (_ignores.TryGetValue(portUser.Identifier, out var entry))
+        {
+            _portOnlyRows.Add(new PersonRow(null, portUser, LinkStatus.Expected, email, PersonReasons.Expected(entry))
+            {
+                Decision = new RowDecision(
+                    RowDecisionKind.Expected, entry.CreatedBy, entry.CreatedAt, entry.ExpiresAt, entry.Reason),
+            });
+            return;
+        }
+
+        _portOnlyRows.Add(new PersonRow(null, portUser, LinkStatus.PortOnly, email, reason));
     }
 
     private void PlanEntity(Employee employee)
@@ -289,6 +435,11 @@ internal sealed class ReconcileRun
         foreach (var (portUser, slot) in _unclaimed)
         {
             var linked = LinkedPerson(portUser);
+            if (linked is not null && ReferenceEquals(linked.PortUser, portUser))
+            {
+                continue;
+            }
+
             if (linked is not null && linked.PortUser is null)
             {
                 linked.PortUser = portUser;
@@ -302,8 +453,7 @@ internal sealed class ReconcileRun
                 { InactiveEmployees.Count: > 0 } => PersonReasons.OnlyLeavers(slot.Email),
                 _ => PersonReasons.NoEmployee(slot?.Email ?? portUser.Identifier),
             };
-            _portOnlyRows.Add(
-                new PersonRow(null, portUser, LinkStatus.PortOnly, slot?.Email, reason + LinkNote(portUser)));
+            AddPortOnlyRow(portUser, slot?.Email, reason + LinkNote(portUser));
         }
     }
 
@@ -335,7 +485,12 @@ internal sealed class ReconcileRun
         {
             var employee = person.Employee;
             rows[next] = new PersonRow(
-                employee, person.PortUser, person.Status, person.NormalisedEmail, Reason(person));
+                employee, person.PortUser, person.Status, person.NormalisedEmail, Reason(person))
+            {
+                Decision = person.Manual is { } link
+                    ? new RowDecision(RowDecisionKind.ManualLink, link.CreatedBy, link.CreatedAt)
+                    : null,
+            };
             keys[next++] = new PersonRowOrder.Key(person.Status, employee.Name, employee.Id);
         }
 
@@ -356,9 +511,14 @@ internal sealed class ReconcileRun
         var portUser = person.PortUser;
         var reason = person.Status switch
         {
+            LinkStatus.Leaver => PersonReasons.Leaver(employee, portUser),
+            _ when person.Manual is { } link => PersonReasons.ManuallyLinked(portUser!, link, person.Status),
+            LinkStatus.EmailChanged => PersonReasons.EmailChanged(portUser!, person.NormalisedEmail!),
             LinkStatus.Matched => PersonReasons.Matched(portUser!),
             LinkStatus.PendingLink when string.IsNullOrWhiteSpace(portUser!.LinkedEmployeeId) =>
                 PersonReasons.Link(portUser),
+            LinkStatus.PendingLink when IsRehire(person, portUser!) =>
+                PersonReasons.Rehire(portUser!, LinkedPerson(portUser!)!.Employee),
             LinkStatus.PendingLink => PersonReasons.Relink(portUser!, LinkedPerson(portUser!)?.Employee),
             LinkStatus.HiBobOnly when person.Slot?.HasServiceAccount == true =>
                 PersonReasons.ServiceAccountEmail(person.NormalisedEmail!),
@@ -370,10 +530,16 @@ internal sealed class ReconcileRun
             _ => PersonReasons.Leaver(employee, portUser),
         };
 
-        return person.LinkedEarlier && person.Status != LinkStatus.Leaver
+        return person.LinkedEarlier && person.Status is not (LinkStatus.Leaver or LinkStatus.EmailChanged)
             ? reason + PersonReasons.EarlierLink(portUser!)
             : reason;
     }
+
+    /// <summary>A relink from an inactive record of the same email to this active one: the person was rehired.</summary>
+    private bool IsRehire(Person person, PortUser portUser) =>
+        LinkedPerson(portUser) is { Employee.IsActive: false } previous
+        && previous.NormalisedEmail is not null
+        && string.Equals(previous.NormalisedEmail, person.NormalisedEmail, StringComparison.Ordinal);
 
     /// <summary>One employee while it is being classified.</summary>
     private sealed class Person(Employee employee, string? cleanEmail)
@@ -392,6 +558,9 @@ internal sealed class ReconcileRun
         public LinkStatus Status { get; set; }
 
         public PortUser? PortUser { get; set; }
+
+        /// <summary>The admin's link that decides this employee's Port user, when there is one.</summary>
+        public ManualLink? Manual { get; set; }
 
         /// <summary>True when the Port user joined through its relation rather than its email.</summary>
         public bool LinkedEarlier { get; set; }

@@ -9,7 +9,7 @@ namespace HiBobAdmin.Matching;
     Justification = "A review queue is the product's own word (DESIGN.md), not a queue collection.")]
 public enum ReviewQueue
 {
-    /// <summary>HiBob only, duplicate email, no email, unmappable email.</summary>
+    /// <summary>HiBob only, duplicate email, no email, unmappable email, email changed.</summary>
     UnmatchedEmployees,
 
     /// <summary>Port only.</summary>

@@ -39,7 +39,7 @@ public static class ReviewQueues
         return queue switch
         {
             ReviewQueue.UnmatchedEmployees => row.Status is LinkStatus.HiBobOnly or LinkStatus.DuplicateEmail
-                or LinkStatus.NoEmail or LinkStatus.UnmappableEmail,
+                or LinkStatus.NoEmail or LinkStatus.UnmappableEmail or LinkStatus.EmailChanged,
             ReviewQueue.PortUsersWithoutEmployee => row.Status == LinkStatus.PortOnly,
             ReviewQueue.DisabledAndStagedAccounts => row.PortUser is { } user
                 && (user.HasStatus("Disabled") || user.HasStatus("Staged")),

@@ -16,7 +16,19 @@ public sealed record SyncPlan(
 {
     public static SyncPlan Empty { get; } = new([], [], [], 0);
 
-    public int WriteCount => HibobUserWrites.Count + UserLinkWrites.Count;
+    /// <summary><c>hibob_user</c> entities whose employee HiBob no longer returns (only known after a full read).</summary>
+    public IReadOnlyList<StaleEntity> StaleEntities { get; init; } = [];
+
+    /// <summary>
+    /// Stale entities this sync deletes, applied last; planned only with <c>Sync:RemoveStaleEntities</c> on and never
+    /// for an entity a Port user still links to. A <c>_user</c> is never deleted.
+    /// </summary>
+    public IReadOnlyList<string> EntityRemovals { get; init; } = [];
+
+    /// <summary>The removals, counted in one place for the change-volume guard.</summary>
+    public int RemovalCount => EntityRemovals.Count;
+
+    public int WriteCount => HibobUserWrites.Count + UserLinkWrites.Count + EntityRemovals.Count;
 }
 
 public enum HibobUserWriteKind

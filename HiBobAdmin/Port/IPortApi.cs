@@ -5,8 +5,9 @@ namespace HiBobAdmin.Port;
 
 /// <summary>
 /// The Port routes HiBobAdmin uses. Raw responses: <see cref="PortErrors"/> reads status and body in one place.
-/// Deliberately absent: the unpaginated <c>GET …/entities</c> list (times out on large catalogues), every DELETE
-/// (deleting a <c>_user</c> deletes the person's account) and <c>create_missing_related_entities</c>.
+/// Deliberately absent: the unpaginated <c>GET …/entities</c> list (times out on large catalogues), every bulk or
+/// blueprint-wide DELETE (deleting a <c>_user</c> deletes the person's account) and
+/// <c>create_missing_related_entities</c>.
 /// </summary>
 internal interface IPortApi
 {
@@ -23,6 +24,13 @@ internal interface IPortApi
         string blueprint,
         [Body(buffered: true)] JsonObject body,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes one entity. <c>delete_dependents</c> is always false: with true Port also deletes the entities related
+    /// to this one, which for a <c>hibob_user</c> would be the person's <c>_user</c> (decision 0018).
+    /// </summary>
+    [Delete("/v1/blueprints/{blueprint}/entities/{identifier}?delete_dependents=false")]
+    Task<HttpResponseMessage> DeleteEntityAsync(string blueprint, string identifier, CancellationToken cancellationToken);
 
     [Get("/v1/blueprints/{blueprint}/entities-count")]
     Task<HttpResponseMessage> CountEntitiesAsync(string blueprint, CancellationToken cancellationToken);

@@ -33,6 +33,12 @@ public interface IPortCatalog
         IProgress<int>? progress,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes one <c>hibob_user</c> entity, never its dependents; an entity Port no longer has counts as removed.
+    /// There is deliberately no way to delete a <c>_user</c>.
+    /// </summary>
+    Task<PortWriteOutcome> RemoveHibobUserAsync(string identifier, CancellationToken cancellationToken);
+
     /// <summary>Whether the <c>hibob_user</c> blueprint and the <c>_user</c> relation and mirror property exist.</summary>
     Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken);
 

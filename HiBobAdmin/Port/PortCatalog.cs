@@ -68,6 +68,27 @@ internal sealed class PortCatalog(
         return writer.WriteAsync(HibobUserBlueprint.UserBlueprint, items, progress, cancellationToken);
     }
 
+    public async Task<PortWriteOutcome> RemoveHibobUserAsync(string identifier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+
+        using var response = await PortErrors.SendAsync(
+            token => api.DeleteEntityAsync(HibobUserBlueprint.Identifier, identifier, token),
+            cancellationToken);
+        if (response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new PortWriteOutcome(identifier, Succeeded: true, Created: false, Message: null);
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw await PortErrors.ToExceptionAsync(response, cancellationToken);
+        }
+
+        var message = await PortErrors.DescribeAsync(response, cancellationToken);
+        return new PortWriteOutcome(identifier, Succeeded: false, Created: false, Message: message);
+    }
+
     public Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken) =>
         dataModel.CheckAsync(cancellationToken);
 

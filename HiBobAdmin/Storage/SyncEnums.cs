@@ -35,6 +35,9 @@ public enum SyncItemAction
     RelinkUser,
     CreateUser,
     Skip,
+
+    /// <summary>A stale <c>hibob_user</c> entity deleted (opt-in <c>Sync:RemoveStaleEntities</c>).</summary>
+    RemoveEntity,
 }
 
 public enum SyncItemOutcome

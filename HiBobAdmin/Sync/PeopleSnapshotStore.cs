@@ -110,7 +110,7 @@ public sealed class PeopleSnapshotStore(
         await using var scope = scopes.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<SyncStateReader>();
         var state = await reader.ReadAllAsync(cancellationToken);
-        var snapshot = state.ToSnapshot(Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers)));
+        var snapshot = state.ToSnapshot(Reconciler.Reconcile(state.ToInput(options.Value)));
         Replace(snapshot);
         return snapshot;
     }

@@ -56,7 +56,7 @@ public sealed class SyncGate(RunStore runs, IOptions<SyncOptions> options)
             await runs.LastSuccessfulActiveEmployeesAsync(cancellationToken),
             settings.MinActiveEmployeesPercent)
             ?? SyncGuards.Volume(
-                ChangeVolume.Of(plan, state.ToInput(settings.CreateMissingPortUsers)),
+                ChangeVolume.Of(plan, state.ToInput(settings)),
                 settings.MaxChangePercent,
                 settings.MinChangesToBlock);
         if (reason is not null)

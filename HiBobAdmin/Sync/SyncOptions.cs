@@ -13,6 +13,12 @@ public sealed class SyncOptions
     /// <summary>As Port's guide does: an employee with no Port user gets one (Port creates it without an invitation).</summary>
     public bool CreateMissingPortUsers { get; set; } = true;
 
+    /// <summary>
+    /// Opt-in: a full sync also removes <c>hibob_user</c> entities whose employee HiBob no longer returns (never one a
+    /// Port user still links to). Off, they are only listed for an admin to remove.
+    /// </summary>
+    public bool RemoveStaleEntities { get; set; }
+
     /// <summary>Concurrent Port write requests.</summary>
     [Range(1, 20)]
     public int MaxConcurrentRequests { get; set; } = 4;

@@ -89,7 +89,7 @@ public sealed partial class SyncRunner(
             return;
         }
 
-        var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value.CreateMissingPortUsers));
+        var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value));
         var plan = ProtectedAccounts.Apply(reconciliation.Plan, state.PortUsers, options.Value.ProtectedAccounts);
         reconciliation = reconciliation with { Plan = plan };
         // A repeated HiBob id is the reconciler's to report (it skips the repeat); the first name wins here.
@@ -139,7 +139,7 @@ public sealed partial class SyncRunner(
         await ApplyAsync(run, plan, names, descriptions, cancellationToken);
 
         var after = await reader.RereadPortAsync(state, cancellationToken);
-        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value.CreateMissingPortUsers)));
+        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value)));
 
         run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
         run.Message = (decision.Note is { } note ? $"{note} " : "") + (run.Failed == 0
@@ -242,6 +242,14 @@ public sealed partial class SyncRunner(
             items.Add(item);
         }
 
+        foreach (var identifier in plan.EntityRemovals)
+        {
+            var outcome = await port.RemoveHibobUserAsync(identifier, cancellationToken);
+            run.Failed += outcome.Succeeded ? 0 : 1;
+            items.Add(Item(run.Id, identifier, names, SyncItemAction.RemoveEntity, Outcome(outcome), outcome.Message));
+            progress.Advance(1);
+        }
+
         run.Done = run.Planned;
         await progress.FlushAsync();
         await runs.AddItemsAsync([.. items], cancellationToken);
@@ -272,7 +280,10 @@ public sealed partial class SyncRunner(
             [.. current.HibobUserWrites.Where(w => !ids.Contains(w.Entity.Identifier)), .. snapshot.Plan.HibobUserWrites],
             [.. current.UserLinkWrites.Where(w => !ids.Contains(w.EmployeeId)), .. snapshot.Plan.UserLinkWrites],
             [.. current.Skipped.Where(s => !ids.Contains(s.Subject)), .. snapshot.Plan.Skipped],
-            current.Unchanged);
+            current.Unchanged)
+        {
+            StaleEntities = current.StaleEntities,
+        };
         snapshots.ReplaceRows(Concerns, snapshot.People.Where(Concerns), snapshot.ReadAt, plan);
     }
 
@@ -301,6 +312,7 @@ public sealed partial class SyncRunner(
             item.Name = names.GetValueOrDefault(l.EmployeeId);
             return item;
         }),
+        .. plan.EntityRemovals.Select(id => Item(runId, id, names, SyncItemAction.RemoveEntity, SyncItemOutcome.Planned, null)),
     ];
 
     private static string DryRunSummary(SyncPlan plan)

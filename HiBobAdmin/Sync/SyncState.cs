@@ -16,8 +16,19 @@ public sealed record SyncState(
     /// </summary>
     public IReadOnlyCollection<string>? EntityScope { get; init; }
 
-    public ReconcileInput ToInput(bool createMissingPortUsers) =>
-        new(Employees, PortUsers, HibobUsers, createMissingPortUsers);
+    /// <summary>The admins' manual links and ignore entries, read with both sides.</summary>
+    public ManualDecisions Decisions { get; init; } = ManualDecisions.None;
+
+    public ReconcileInput ToInput(SyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(Employees, PortUsers, HibobUsers, options.CreateMissingPortUsers)
+        {
+            Decisions = Decisions,
+            EntitiesComplete = EntityScope is null,
+            RemoveStaleEntities = options.RemoveStaleEntities,
+        };
+    }
 
     public PeopleSnapshot ToSnapshot(Reconciliation reconciliation)
     {

@@ -1,3 +1,4 @@
+using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -5,8 +6,15 @@ using HiBobAdmin.Port;
 
 namespace HiBobAdmin.Sync;
 
-/// <summary>Reads both sides for a run; HiBob and Port are read concurrently since neither depends on the other.</summary>
-public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, TimeProvider time)
+/// <summary>
+/// Reads both sides for a run, with the admins' manual decisions; HiBob and Port are read concurrently since neither
+/// depends on the other.
+/// </summary>
+public sealed class SyncStateReader(
+    IHiBobDirectory hibob,
+    IPortCatalog port,
+    ManualDecisionStore decisions,
+    TimeProvider time)
 {
     public async Task<SyncState> ReadAllAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +24,10 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
         await Task.WhenAll(employees, users, entities);
 
         var read = await employees;
-        return new(read.Employees, read.Skipped, await users, await entities, time.GetUtcNow());
+        return new(read.Employees, read.Skipped, await users, await entities, time.GetUtcNow())
+        {
+            Decisions = await decisions.LoadAsync(cancellationToken),
+        };
     }
 
     /// <summary>
@@ -50,6 +61,7 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
         return new SyncState(employees, read.Skipped, await users, await entities, time.GetUtcNow())
         {
             EntityScope = scope,
+            Decisions = await decisions.LoadAsync(cancellationToken),
         };
     }
 
@@ -60,7 +72,13 @@ public sealed class SyncStateReader(IHiBobDirectory hibob, IPortCatalog port, Ti
         var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
         var entities = ReadEntitiesAsync(before.EntityScope, cancellationToken);
         await Task.WhenAll(users, entities);
-        return before with { PortUsers = await users, HibobUsers = await entities, ReadAt = time.GetUtcNow() };
+        return before with
+        {
+            PortUsers = await users,
+            HibobUsers = await entities,
+            ReadAt = time.GetUtcNow(),
+            Decisions = await decisions.LoadAsync(cancellationToken),
+        };
     }
 
     // Before the first sync the hibob_user blueprint does not exist yet, and Port answers 404 for its search: that

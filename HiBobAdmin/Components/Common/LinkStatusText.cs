@@ -15,6 +15,8 @@ public static class LinkStatusText
         LinkStatus.NoEmail => "No email",
         LinkStatus.UnmappableEmail => "Unmappable email",
         LinkStatus.Leaver => "Leaver",
+        LinkStatus.EmailChanged => "Email changed",
+        LinkStatus.Expected => "Expected",
         _ => status.ToString(),
     };
 }

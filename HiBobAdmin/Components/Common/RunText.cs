@@ -55,6 +55,7 @@ public static class RunText
         SyncItemAction.LinkUser => "Link",
         SyncItemAction.RelinkUser => "Relink",
         SyncItemAction.CreateUser => "Create and link user",
+        SyncItemAction.RemoveEntity => "Remove stale entity",
         SyncItemAction.Skip => "Skip",
         _ => action.ToString(),
     };

@@ -173,6 +173,15 @@ internal sealed class DashboardTestHost : IAsyncDisposable
             IProgress<int>? progress,
             CancellationToken cancellationToken) => throw Unexpected();
 
+        /// <summary>The <c>hibob_user</c> identifiers a page asked Port to delete, in order.</summary>
+        public List<string> Removed { get; } = [];
+
+        public Task<PortWriteOutcome> RemoveHibobUserAsync(string identifier, CancellationToken cancellationToken)
+        {
+            Removed.Add(identifier);
+            return Task.FromResult(new PortWriteOutcome(identifier, true, false, null));
+        }
+
         public Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken)
         {
             Calls++;

@@ -20,7 +20,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                ("Overview", "/"), ("People", "/people"), ("Review", "/review"), ("Runs", "/runs"),
+                ("Overview", "/"), ("People", "/people"), ("Review", "/review"), ("Decisions", "/decisions"), ("Runs", "/runs"),
                 ("Audit log", "/audit"), ("Settings", "/settings"),
             ],
             links);
