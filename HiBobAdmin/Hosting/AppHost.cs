@@ -2,6 +2,7 @@ using HiBobAdmin.Components;
 using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.HiBob;
+using HiBobAdmin.Hosting.Health;
 using HiBobAdmin.Port;
 using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
@@ -55,6 +56,8 @@ public static class AppHost
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddMudServices();
             builder.Services.AddScoped<CurrentActor>();
+            builder.Services.AddVendorHealthChecks();
+            builder.AddSecurityHeaders();
         }
 
         overrideServices?.Invoke(builder.Services);
@@ -64,6 +67,8 @@ public static class AppHost
 
         if (mode == HostMode.Dashboard)
         {
+            app.UseSecurityHeaders();
+
             if (!app.Environment.IsDevelopment())
             {
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -74,6 +79,7 @@ public static class AppHost
             app.MapStaticAssets();
             app.MapPeopleExport();
             app.MapAuditExport();
+            app.MapHealthEndpoints();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
 
