@@ -80,7 +80,9 @@ public static class AppHost
             app.MapPeopleExport();
             app.MapAuditExport();
             app.MapHealthEndpoints();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapRazorComponents<App>()
+                // SecurityHeaders sends frame-ancestors 'none' in the one policy; Blazor's own 'self' header goes.
+                .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         }
 
         return app;
