@@ -1,9 +1,9 @@
 using System.Net;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using HiBobAdmin.Tests.TestSupport;
 
 namespace HiBobAdmin.Tests.Hosting;
 
