@@ -36,11 +36,12 @@ public sealed class AccessControlTests
     };
 
     // What may be reached without signing in: the sign-in pages and their posts, Blazor's own plumbing, static files,
-    // the webhooks (each checks its vendor's signature) and the API's description (no data).
+    // the webhooks (each checks its vendor's signature), the API's description (no data) and the health probes.
     private static readonly string[] PublicRoutes =
     [
         "/signin", "/access-denied", "/account/signin", "/account/signin/oidc", "/_blazor", "/_framework/",
-        "/_content/", "/app.", "/{**path:file}", "/favicon", "/error", "/not-found", "/webhooks/", "/openapi/",
+        "/_content/", "/app.", "/{**path:file}", "/favicon", "/error", "/not-found",
+        "/webhooks/", "/openapi/", "/healthz", "/readyz",
     ];
 
     [Fact]

@@ -4,6 +4,7 @@ using HiBobAdmin.Components.Pages.Audit;
 using HiBobAdmin.Components.Pages.People;
 using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
+using HiBobAdmin.Hosting.Health;
 using HiBobAdmin.Port;
 using HiBobAdmin.Security;
 using HiBobAdmin.Storage;
@@ -59,6 +60,8 @@ public static class AppHost
             builder.Services.AddMudServices();
             builder.Services.AddDashboardSecurity(builder);
             builder.Services.AddApi();
+            builder.Services.AddVendorHealthChecks();
+            builder.AddSecurityHeaders();
         }
 
         overrideServices?.Invoke(builder.Services);
@@ -68,6 +71,8 @@ public static class AppHost
 
         if (mode == HostMode.Dashboard)
         {
+            app.UseSecurityHeaders();
+
             if (!app.Environment.IsDevelopment())
             {
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -82,7 +87,10 @@ public static class AppHost
             app.MapAuditExport();
             app.MapApi();
             app.MapDashboardSecurity();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapHealthEndpoints();
+            app.MapRazorComponents<App>()
+                // SecurityHeaders sends frame-ancestors 'none' in the one policy; Blazor's own 'self' header goes.
+                .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         }
 
         return app;
