@@ -13,7 +13,7 @@ internal static class SyncReport
     public static void WriteHeader(TextWriter output)
     {
         output.WriteLine(
-            "| Employees | Scenario | Status | Entity changes | Links | Port writes | Expected writes | Port reads | HiBob requests | Wall (s) | Ideal (s) | Ratio |");
+            "| Employees | Scenario | Status | Entity changes | Links | Port writes (data model) | Expected writes | Port reads | HiBob requests | Wall (s) | Ideal (s) | Ratio |");
         output.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
@@ -25,7 +25,7 @@ internal static class SyncReport
         {
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {m.Employees:N0} | {m.Scenario} | {m.Status} | {m.EntityChanges} | {m.Links} | {m.PortWrites} | {m.ExpectedWrites} | {m.PortReads} | {m.HiBobRequests} | {m.Wall.TotalSeconds:F2} | {m.IdealWall.TotalSeconds:F2} | {(m.RatioToIdeal is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "–")} |"));
+                $"| {m.Employees:N0} | {m.Scenario} | {m.Status} | {m.EntityChanges} | {m.Links} | {m.PortWrites} ({m.DataModelWrites}) | {m.ExpectedWrites} | {m.PortReads} | {m.HiBobRequests} | {m.Wall.TotalSeconds:F2} | {m.IdealWall.TotalSeconds:F2} | {(m.RatioToIdeal is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "–")} |"));
         }
 
         var gc = GC.GetGCMemoryInfo();

@@ -140,6 +140,7 @@ internal sealed class SyncScenario(int employees)
             entityChanges,
             links,
             PortWrites: CountPortWrites(sandbox),
+            DataModelWrites: CountPortWrites(sandbox, route => !route.Contains("/entities", StringComparison.Ordinal)),
             PortReads: CountPortReads(sandbox),
             HiBobRequests: sandbox.CountRequests(routeContains: "/sandbox/hibob/"),
             clock.Elapsed,
@@ -147,8 +148,9 @@ internal sealed class SyncScenario(int employees)
     }
 
     /// <summary>Requests that change Port: everything but reads, searches and the token route.</summary>
-    private static int CountPortWrites(SandboxState sandbox) =>
+    private static int CountPortWrites(SandboxState sandbox, Func<string, bool>? where = null) =>
         sandbox.RequestCounts
+            .Where(pair => where is null || where(pair.Key.Route))
             .Where(pair => pair.Key.Route.StartsWith("/sandbox/port/", StringComparison.Ordinal))
             .Where(pair => pair.Key.Method != HttpMethods.Get)
             .Where(pair => !pair.Key.Route.EndsWith("/search", StringComparison.Ordinal)
