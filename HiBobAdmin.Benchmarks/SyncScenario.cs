@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using HiBobAdmin.Hosting;
+using HiBobAdmin.Port;
 using HiBobAdmin.Sandbox;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
-using HiBobAdmin.Port;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
