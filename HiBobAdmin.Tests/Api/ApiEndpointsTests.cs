@@ -207,7 +207,7 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ProblemAsync(response);
         Assert.Equal(
-            "'Orphaned' is not a link status. Allowed: Matched, PendingLink, HiBobOnly, PortOnly, DuplicateEmail, NoEmail, UnmappableEmail, Leaver.",
+            "'Orphaned' is not a link status. Allowed: Matched, PendingLink, HiBobOnly, PortOnly, DuplicateEmail, NoEmail, UnmappableEmail, Leaver, EmailChanged, Expected.",
             problem.GetProperty("errors").GetProperty("status")[0].GetString());
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using HiBobAdmin.Security;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,7 +19,7 @@ public sealed class SecurityHeadersTests
     public async Task Response_CarriesTheSecurityHeaders_OnPagesAndEndpoints(string path)
     {
         await using var app = await SandboxApp.StartAsync();
-        using var client = new HttpClient { BaseAddress = app.DashboardUri };
+        using var client = await app.SignInAsync(Roles.Viewer);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -38,7 +39,7 @@ public sealed class SecurityHeadersTests
     public async Task Page_GivesTheImportMapThisResponsesNonce_AndANewNonceEachTime()
     {
         await using var app = await SandboxApp.StartAsync();
-        using var client = new HttpClient { BaseAddress = app.DashboardUri };
+        using var client = await app.SignInAsync(Roles.Viewer);
 
         using var first = await client.GetAsync(new Uri("/", UriKind.Relative));
         using var second = await client.GetAsync(new Uri("/", UriKind.Relative));

@@ -17,8 +17,28 @@ public sealed class ChangeVolumeTests
         var volume = ChangeVolume.Of(Reconciler.Reconcile(input).Plan, input);
 
         Assert.Equal(
-            [new ChangeShare("relink", 1, 3, "linked Port users"), new ChangeShare("mark inactive", 1, 4, "hibob_user entities")],
+            [
+                new ChangeShare("relink", 1, 3, "linked Port users"),
+                new ChangeShare("mark inactive", 1, 4, "hibob_user entities"),
+                new ChangeShare("remove", 0, 4, "hibob_user entities"),
+            ],
             volume.Shares);
+    }
+
+    [Fact]
+    public void Of_CountsStaleEntityRemovalsAgainstEntities()
+    {
+        Employee[] employees = [Active("1", "a@example.com")];
+        var input = Input(
+            employees,
+            [User("a@example.com", linkedTo: "1")],
+            [EntityOf(employees[0]), EntityOf(Active("8", "x@example.com")), EntityOf(Active("9", "y@example.com"))]);
+        var plan = Reconciler.Reconcile(input).Plan with { EntityRemovals = ["8", "9"] };
+
+        var removal = ChangeVolume.Of(plan, input).Shares.Single(s => s.Verb == "remove");
+
+        Assert.Equal(new ChangeShare("remove", 2, 3, "hibob_user entities"), removal);
+        Assert.True(removal.Exceeds(20));
     }
 
     [Theory]

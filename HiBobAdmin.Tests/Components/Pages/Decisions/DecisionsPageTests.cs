@@ -18,7 +18,7 @@ public sealed class DecisionsPageTests : IAsyncLifetime
         _host.Context.Services.AddDecisions();
         _host.Context.Services.AddSingleton<HiBobAdmin.Audit.AuditLog>();
         _host.Context.Services.AddScoped<CurrentActor>();
-        _host.Context.AddAuthorization().SetAuthorized("ops@example.com");
+        _host.Auth.SetAuthorized("ops@example.com");
         var snapshot = KnownSnapshot.Create();
         _host.Snapshots.Replace(snapshot with
         {

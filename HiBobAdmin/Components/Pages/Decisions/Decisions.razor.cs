@@ -30,6 +30,8 @@ public sealed partial class Decisions
     private string? _notice;
     private bool _noticeIsError;
     private bool _busy;
+    private bool _canOperate;
+    private bool _canAdminister;
 
     /// <summary>The HiBob id of the employee to link, from a row action.</summary>
     [SupplyParameterFromQuery(Name = "employee")]
@@ -56,6 +58,9 @@ public sealed partial class Decisions
     private CurrentActor Actor { get; set; } = null!;
 
     [Inject]
+    private ActionGuard Guard { get; set; } = null!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
@@ -69,6 +74,8 @@ public sealed partial class Decisions
     protected override async Task OnInitializedAsync()
     {
         Snapshots.Changed += OnSnapshotChanged;
+        _canOperate = await Guard.CanAsync(Policies.Operate);
+        _canAdminister = await Guard.CanAsync(Policies.Administer);
         _ignoreUntil = Time.GetUtcNow().UtcDateTime.Date.AddDays(DefaultExpiryDays);
         try
         {
@@ -157,6 +164,7 @@ public sealed partial class Decisions
 
     private async Task RemoveStaleAsync(StaleEntity entity)
     {
+        await Guard.DemandAsync(Policies.Administer);
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Remove stale entity?",
             $"This deletes the hibob_user entity {entity.Identifier} in Port. No Port user is deleted.",
@@ -187,6 +195,7 @@ public sealed partial class Decisions
     /// <summary>Saves a decision, then re-reads both sides so every page shows what the next sync will do.</summary>
     private async Task DecideAsync(Func<string, Task<DecisionResult>> decide)
     {
+        await Guard.DemandAsync(Policies.Operate);
         _busy = true;
         try
         {
