@@ -89,11 +89,24 @@ internal static class PortResilience
     }
 
     /// <summary>
-    /// The wait Port named in <paramref name="response"/>, or null when it named none or zero: a zero wait from every
-    /// paused batch at once would be a burst straight back into the limit (docs/decisions/0040).
+    /// The wait Port named in <paramref name="response"/>, or null when it named none (docs/decisions/0040):
+    /// <c>Retry-After</c> when above zero (a zero wait from every paused batch at once would be a burst straight back
+    /// into the limit); <c>x-ratelimit-reset</c> only when <c>x-ratelimit-remaining</c> is 0. Port sends the reset on
+    /// every answer as the end of its 5-minute window, so on a 503 with quota left it says nothing about when to retry.
     /// </summary>
-    internal static TimeSpan? RequestedDelay(HttpResponseMessage response, TimeProvider time) =>
-        RetryDelay.FromResponse(response, time) is { } delay && delay > TimeSpan.Zero ? delay : null;
+    internal static TimeSpan? RequestedDelay(HttpResponseMessage response, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+
+        if (response.Headers.RetryAfter is not null)
+        {
+            return RetryDelay.FromResponse(response, time) is { } asked && asked > TimeSpan.Zero ? asked : null;
+        }
+
+        var exhausted = response.Headers.TryGetValues("x-ratelimit-remaining", out var remaining)
+            && remaining.FirstOrDefault()?.Trim() == "0";
+        return exhausted && RetryDelay.FromResponse(response, time) is { } reset && reset > TimeSpan.Zero ? reset : null;
+    }
 
     private static bool ShouldRetry(
         RetryPredicateArguments<HttpResponseMessage> args,

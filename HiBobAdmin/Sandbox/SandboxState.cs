@@ -290,6 +290,21 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Puts the random faults back as <see cref="SandboxOptions.Faults"/> configured them.</summary>
+    public void RestoreConfiguredFaults()
+    {
+        lock (_gate)
+        {
+            var configured = _options.Faults;
+            _faults.RateLimitShare = configured.RateLimitShare;
+            _faults.ServerErrorShare = configured.ServerErrorShare;
+            _faults.LostAnswerShare = configured.LostAnswerShare;
+            _faults.LatencyMs = configured.LatencyMs;
+            _faults.LatencySpikeShare = configured.LatencySpikeShare;
+            _faults.ExpireTokensAfterRequests = configured.ExpireTokensAfterRequests;
+        }
+    }
+
     /// <summary>Stops every random fault, latency spike and lost answer from now on (scripted faults stay).</summary>
     public void TurnFaultsOff()
     {
