@@ -75,6 +75,23 @@ public sealed class RateLimitDrillFixTests
         Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
     }
 
+    [Theory]
+    [InlineData("250", null)]
+    [InlineData("0", 100)]
+    public void RequestedDelay_ReadsTheWindowReset_OnlyWhenNoQuotaRemains(string remaining, int? expectedSeconds)
+    {
+        var clock = new ObservableClock();
+        using var response = PortStub.Error(HttpStatusCode.ServiceUnavailable, "unavailable", "Try again later");
+        response.Headers.Add("x-ratelimit-remaining", remaining);
+        response.Headers.Add(
+            "x-ratelimit-reset",
+            (clock.GetUtcNow().ToUnixTimeSeconds() + 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var delay = PortResilience.RequestedDelay(response, clock);
+
+        Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
+    }
+
     private static HttpResponseMessage TooMany(string retryAfter)
     {
         var response = PortStub.Error(HttpStatusCode.TooManyRequests, "rate_limited", "Too many requests");
