@@ -120,9 +120,10 @@ public static class HiBobServiceCollectionExtensions
             .AddTimeout(AttemptTimeout);
     }
 
-    // Null falls back to the exponential backoff with jitter.
+    // Null falls back to the exponential backoff with jitter; so does a wait of zero, which would retry at once
+    // (docs/decisions/0040).
     private static TimeSpan? RequestedDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time) =>
-        outcome.Result is { } response && RetryDelay.FromResponse(response, time) is { } delay
+        outcome.Result is { } response && RetryDelay.FromResponse(response, time) is { } delay && delay > TimeSpan.Zero
             ? (delay > MaxRetryDelay ? MaxRetryDelay : delay)
             : null;
 

@@ -51,4 +51,8 @@ internal static partial class PortLog
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning,
         Message = "Port answered {StatusCode} with a body that is not a JSON object: {Snippet}")]
     public static partial void NonJsonBody(ILogger logger, int statusCode, string snippet);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Debug,
+        Message = "Port answered 429 to {Method} {Path}: every Port request pauses for {Pause}")]
+    public static partial void RateLimitPause(ILogger logger, string method, string? path, TimeSpan pause);
 }

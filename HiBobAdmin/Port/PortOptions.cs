@@ -17,6 +17,14 @@ public sealed class PortOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// <c>Port:FirstRetryDelayMs</c>: the first wait of the exponential backoff when Port names no usable wait
+    /// (500 ms by default, 1 to 60000). Tests and drills shorten it to keep runs fast; production keeps the default.
+    /// </summary>
+    public int FirstRetryDelayMs { get; set; } = DefaultFirstRetryDelayMs;
+
+    public const int DefaultFirstRetryDelayMs = 500;
+
     /// <summary>True when both credentials are present.</summary>
     public bool HasCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 

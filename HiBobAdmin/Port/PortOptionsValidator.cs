@@ -30,6 +30,11 @@ internal sealed class PortOptionsValidator : IValidateOptions<PortOptions>
             failures.Add("Port:BaseUrl must be an absolute http or https URL, e.g. https://api.port.io");
         }
 
+        if (options.FirstRetryDelayMs is < 1 or > 60000)
+        {
+            failures.Add("Port:FirstRetryDelayMs must be between 1 and 60000");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using HiBobAdmin.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -11,8 +12,9 @@ namespace HiBobAdmin.Port;
 /// <summary>
 /// Retries for every Port call: 408, 429, 500, 502, 503, 504, network errors and attempt timeouts. POST is retried
 /// too: the routes we POST to are searches and idempotent upserts. The wait is what Port asked for
-/// (<c>Retry-After</c>, <c>x-ratelimit-reset</c>), else exponential backoff with jitter from 0.5 s. All waits of one
-/// request together stay within <see cref="BackoffBudget"/>; past it the last answer is returned (B08).
+/// (<c>Retry-After</c>, <c>x-ratelimit-reset</c>), else exponential backoff with jitter from
+/// <see cref="PortOptions.FirstRetryDelayMs"/> (a wait of zero counts as none named: docs/decisions/0040). All waits of
+/// one request together stay within <see cref="BackoffBudget"/>; past it the last answer is returned (B08).
 /// </summary>
 internal static class PortResilience
 {
@@ -23,8 +25,6 @@ internal static class PortResilience
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
 
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(8);
-
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
 
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -37,6 +37,8 @@ internal static class PortResilience
         ArgumentNullException.ThrowIfNull(services);
 
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var firstBackoff = TimeSpan.FromMilliseconds(
+            services.GetRequiredService<IOptionsMonitor<PortOptions>>().CurrentValue.FirstRetryDelayMs);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortResilience).FullName!);
 
         // Set explicitly so that a FakeTimeProvider in DI drives every wait and timeout.
@@ -46,9 +48,9 @@ internal static class PortResilience
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = MaxRetryAttempts,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, time, logger)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, firstBackoff, time, logger)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Context.Properties.GetValue(NextDelayKey, FirstBackoff)),
+                    args.Context.Properties.GetValue(NextDelayKey, firstBackoff)),
                 OnRetry = args =>
                 {
                     var spent = args.Context.Properties.GetValue(SpentKey, TimeSpan.Zero) + args.RetryDelay;
@@ -77,18 +79,38 @@ internal static class PortResilience
             or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Exponential from <see cref="FirstBackoff"/>, capped at <see cref="MaxBackoff"/>, ±20 % jitter.
-    /// </summary>
-    internal static TimeSpan Backoff(int attemptNumber)
+    /// <summary>Exponential from <paramref name="first"/>, capped at <see cref="MaxBackoff"/>, ±20 % jitter.</summary>
+    internal static TimeSpan Backoff(int attemptNumber, TimeSpan first)
     {
-        var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 16));
+        var exponential = first.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 16));
         var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
         var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
 
+    /// <summary>
+    /// The wait Port named in <paramref name="response"/>, or null when it named none (docs/decisions/0040):
+    /// <c>Retry-After</c> when above zero (a zero wait from every paused batch at once would be a burst straight back
+    /// into the limit); <c>x-ratelimit-reset</c> only when <c>x-ratelimit-remaining</c> is 0. Port sends the reset on
+    /// every answer as the end of its 5-minute window, so on a 503 with quota left it says nothing about when to retry.
+    /// </summary>
+    internal static TimeSpan? RequestedDelay(HttpResponseMessage response, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+
+        if (response.Headers.RetryAfter is not null)
+        {
+            return RetryDelay.FromResponse(response, time) is { } asked && asked > TimeSpan.Zero ? asked : null;
+        }
+
+        var exhausted = response.Headers.TryGetValues("x-ratelimit-remaining", out var remaining)
+            && remaining.FirstOrDefault()?.Trim() == "0";
+        return exhausted && RetryDelay.FromResponse(response, time) is { } reset && reset > TimeSpan.Zero ? reset : null;
+    }
+
     private static bool ShouldRetry(
         RetryPredicateArguments<HttpResponseMessage> args,
+        TimeSpan firstBackoff,
         TimeProvider time,
         ILogger logger)
     {
@@ -97,8 +119,8 @@ internal static class PortResilience
             return false;
         }
 
-        var delay = (args.Outcome.Result is { } response ? RetryDelay.FromResponse(response, time) : null)
-            ?? Backoff(args.AttemptNumber);
+        var delay = (args.Outcome.Result is { } response ? RequestedDelay(response, time) : null)
+            ?? Backoff(args.AttemptNumber, firstBackoff);
         var spent = args.Context.Properties.GetValue(SpentKey, TimeSpan.Zero);
         if (spent + delay > BackoffBudget)
         {

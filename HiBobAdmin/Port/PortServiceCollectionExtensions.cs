@@ -32,6 +32,8 @@ public static class PortServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PortTokenProvider>();
         services.TryAddTransient<PortTokenHandler>();
+        services.TryAddSingleton<PortRateLimitGate>();
+        services.TryAddTransient<PortRateLimitHandler>();
 
         var refit = new RefitSettings(new SystemTextJsonContentSerializer(PortJson.Options));
 
@@ -48,6 +50,7 @@ public static class PortServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         api.AddResilienceHandler("port", (builder, context) =>
             PortResilience.Configure(builder, context.ServiceProvider));
+        api.AddHttpMessageHandler<PortRateLimitHandler>();
         api.AddHttpMessageHandler<PortTokenHandler>();
 
         services.TryAddTransient<PortEntityReader>();

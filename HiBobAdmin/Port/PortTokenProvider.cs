@@ -9,7 +9,8 @@ namespace HiBobAdmin.Port;
 
 /// <summary>
 /// Holds the Port access token for the whole app: fetched on first use, reused until a minute before it expires,
-/// fetched by one caller at a time however many requests need it at once.
+/// fetched by one caller at a time however many requests need it at once. A short <c>expiresIn</c> never makes every
+/// request fetch its own token (see <see cref="ReuseFor"/>).
 /// </summary>
 internal sealed class PortTokenProvider(
     IServiceProvider services,
@@ -46,7 +47,13 @@ internal sealed class PortTokenProvider(
                 return token;
             }
 
-            var fresh = await FetchAsync(cancellationToken);
+            string? stale;
+            lock (_cacheGate)
+            {
+                stale = _cached?.Value;
+            }
+
+            var fresh = await FetchAsync(stale, cancellationToken);
             lock (_cacheGate)
             {
                 _cached = fresh;
@@ -92,7 +99,7 @@ internal sealed class PortTokenProvider(
         return false;
     }
 
-    private async Task<CachedToken> FetchAsync(CancellationToken cancellationToken)
+    private async Task<CachedToken> FetchAsync(string? stale, CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
         if (!current.HasCredentials)
@@ -134,8 +141,22 @@ internal sealed class PortTokenProvider(
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(0, answer.ExpiresIn ?? 0));
         PortLog.TokenFetched(logger, lifetime.TotalSeconds);
-        return new CachedToken(answer.AccessToken, time.GetUtcNow() + lifetime - RefreshMargin);
+        var reissued = string.Equals(stale, answer.AccessToken, StringComparison.Ordinal);
+        return new CachedToken(answer.AccessToken, time.GetUtcNow() + ReuseFor(lifetime, reissued));
     }
+
+    /// <summary>
+    /// How long a token is reused (docs/decisions/0041). A new token: until a minute before it expires, or half its
+    /// life when it lives a minute or less. The token we already held (Port hands the live token back with the time
+    /// it has left): until it expires, since asking again gives the same answer; the 401 path replaces it then.
+    /// Without this a token inside its last minute was stale on arrival and every request fetched it again.
+    /// A token with no lifetime is reused until Port rejects it.
+    /// </summary>
+    internal static TimeSpan ReuseFor(TimeSpan lifetime, bool reissued) =>
+        lifetime <= TimeSpan.Zero ? TimeSpan.FromDays(365)
+        : reissued ? lifetime
+        : lifetime > RefreshMargin ? lifetime - RefreshMargin
+        : lifetime / 2;
 
     /// <remarks>A class, not a record: a record's generated ToString would print the token.</remarks>
     private sealed class CachedToken(string value, DateTimeOffset refreshAt)

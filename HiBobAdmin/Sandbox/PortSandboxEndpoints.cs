@@ -160,6 +160,9 @@ internal static class PortSandboxEndpoints
                 .Select(item => port.Write(id, item, options.Mode, options.CreateMissing, null, now))
                 .ToArray(),
             written => written.Any(result => result.Error is null));
+        http.Items[SandboxPipeline.WritesItem] = new WrittenEntities(
+            id,
+            [.. results.Where(r => r.Error is null).Select(r => (r.Identifier ?? string.Empty, r.Created))]);
         var entities = new JsonArray();
         var errors = new JsonArray();
         for (var index = 0; index < results.Length; index++)

@@ -54,6 +54,18 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             {
                 failures.Add("Sandbox:Faults:LatencyMs must be 0 or more.");
             }
+
+            if (faults.LostAnswerShare is < 0 or > 1 || double.IsNaN(faults.LostAnswerShare)
+                || faults.LatencySpikeShare is < 0 or > 1 || double.IsNaN(faults.LatencySpikeShare))
+            {
+                failures.Add("Sandbox:Faults:LostAnswerShare and LatencySpikeShare must be between 0 and 1.");
+            }
+
+            if (faults.RetryAfterSeconds < 0 || faults.LatencySpikeMs < 0 || faults.ExpireTokensAfterRequests < 0)
+            {
+                failures.Add(
+                    "Sandbox:Faults:RetryAfterSeconds, LatencySpikeMs and ExpireTokensAfterRequests must be 0 or more.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

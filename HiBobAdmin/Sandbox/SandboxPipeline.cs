@@ -13,6 +13,9 @@ internal static class SandboxPipeline
 {
     public const string CredentialItem = "Sandbox.HiBobCredential";
 
+    /// <summary>Where a bulk write leaves the entities it applied, for the write ledger.</summary>
+    public const string WritesItem = "Sandbox.WrittenEntities";
+
     private const string TokenRoute = "/v1/auth/access_token";
 
     public static async ValueTask<object?> InvokeAsync(
@@ -73,10 +76,16 @@ internal static class SandboxPipeline
         }
 
         var path = http.Request.Path.Value ?? string.Empty;
-        if (state.DrawFault(path) is { } fault)
+        var fault = state.DrawFault(api, path);
+        if (fault.ExtraLatencyMs > 0)
         {
-            SandboxLog.FaultInjected(state.Logger, fault, http.Request.Method, path);
-            return Fault(http, api, fault);
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.ExtraLatencyMs), state.Time, http.RequestAborted);
+        }
+
+        if (fault is { StatusCode: { } early, ServeFirst: false })
+        {
+            SandboxLog.FaultInjected(state.Logger, early, http.Request.Method, path);
+            return Fault(http, api, early, state.RetryAfterSeconds);
         }
 
         var refusal = api == SandboxApi.HiBob ? AuthenticateHiBob(http, state) : AuthenticatePort(http, state);
@@ -86,10 +95,20 @@ internal static class SandboxPipeline
             return refusal;
         }
 
-        return await next(context);
+        var result = await next(context);
+        var writes = http.Items[WritesItem] as WrittenEntities;
+        if (fault is { StatusCode: { } late, ServeFirst: true })
+        {
+            writes?.Record(state, answered: false);
+            SandboxLog.FaultInjected(state.Logger, late, http.Request.Method, path);
+            return Fault(http, api, late, state.RetryAfterSeconds);
+        }
+
+        writes?.Record(state, answered: true);
+        return result;
     }
 
-    private static IResult Fault(HttpContext http, SandboxApi api, int statusCode)
+    private static IResult Fault(HttpContext http, SandboxApi api, int statusCode, int retryAfterSeconds)
     {
         var (code, message) = statusCode switch
         {
@@ -99,7 +118,7 @@ internal static class SandboxPipeline
         };
         if (statusCode == StatusCodes.Status429TooManyRequests)
         {
-            http.Response.Headers.RetryAfter = "1";
+            http.Response.Headers.RetryAfter = Invariant(retryAfterSeconds);
         }
 
         return api == SandboxApi.HiBob

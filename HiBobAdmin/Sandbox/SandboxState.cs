@@ -20,6 +20,7 @@ public sealed class SandboxState
     private readonly PortTokenRegistry _tokens = new();
     private readonly SandboxFaultInjector _faults;
     private readonly Dictionary<SandboxRequestKey, int> _requestCounts = [];
+    private readonly Dictionary<SandboxWriteKey, SandboxWriteCount> _writeCounts = [];
     private readonly Dictionary<string, (long WindowStart, int Count)> _searchWindows = new(StringComparer.Ordinal);
     private (long WindowStart, int Count) _portWindow;
     private HiBobPeople _people = new();
@@ -289,6 +290,35 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Puts the random faults back as <see cref="SandboxOptions.Faults"/> configured them.</summary>
+    public void RestoreConfiguredFaults()
+    {
+        lock (_gate)
+        {
+            var configured = _options.Faults;
+            _faults.RateLimitShare = configured.RateLimitShare;
+            _faults.ServerErrorShare = configured.ServerErrorShare;
+            _faults.LostAnswerShare = configured.LostAnswerShare;
+            _faults.LatencyMs = configured.LatencyMs;
+            _faults.LatencySpikeShare = configured.LatencySpikeShare;
+            _faults.ExpireTokensAfterRequests = configured.ExpireTokensAfterRequests;
+        }
+    }
+
+    /// <summary>Stops every random fault, latency spike and lost answer from now on (scripted faults stay).</summary>
+    public void TurnFaultsOff()
+    {
+        lock (_gate)
+        {
+            _faults.RateLimitShare = 0;
+            _faults.ServerErrorShare = 0;
+            _faults.LostAnswerShare = 0;
+            _faults.LatencyMs = 0;
+            _faults.LatencySpikeShare = 0;
+            _faults.ExpireTokensAfterRequests = 0;
+        }
+    }
+
     /// <summary>
     /// Answers the next request whose path contains <paramref name="pathContains"/> (any request when null; never
     /// Port's token route) with <paramref name="statusCode"/> instead of serving it. A 429 carries
@@ -339,6 +369,22 @@ public sealed class SandboxState
         lock (_gate)
         {
             _requestCounts.Clear();
+            _writeCounts.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Every entity that bulk writes touched since start or the last reset, with how often a write of it was applied
+    /// and answered, applied with its answer lost, and created it.
+    /// </summary>
+    public IReadOnlyDictionary<SandboxWriteKey, SandboxWriteCount> WriteCounts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<SandboxWriteKey, SandboxWriteCount>(_writeCounts);
+            }
         }
     }
 
@@ -363,11 +409,45 @@ public sealed class SandboxState
         }
     }
 
-    internal int? DrawFault(string path)
+    internal SandboxFault DrawFault(SandboxApi api, string path)
     {
         lock (_gate)
         {
-            return _faults.Draw(path);
+            var fault = _faults.Draw(api, path);
+            if (fault.ExpireTokens)
+            {
+                _tokens.ExpireAll(_time.GetUtcNow());
+            }
+
+            return fault;
+        }
+    }
+
+    internal int RetryAfterSeconds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.RetryAfterSeconds;
+            }
+        }
+    }
+
+    /// <summary>Counts writes that a bulk request applied; <paramref name="answered"/> is false for a lost answer.</summary>
+    internal void RecordWrites(string blueprint, IEnumerable<(string Identifier, bool Created)> writes, bool answered)
+    {
+        lock (_gate)
+        {
+            foreach (var (identifier, created) in writes)
+            {
+                var key = new SandboxWriteKey(blueprint, identifier);
+                var count = _writeCounts.GetValueOrDefault(key);
+                _writeCounts[key] = new SandboxWriteCount(
+                    count.Answered + (answered ? 1 : 0),
+                    count.Lost + (answered ? 0 : 1),
+                    count.Created + (created ? 1 : 0));
+            }
         }
     }
 
