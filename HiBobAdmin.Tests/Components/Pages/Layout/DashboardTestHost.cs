@@ -182,6 +182,23 @@ internal sealed class DashboardTestHost : IAsyncDisposable
             return Task.FromResult(new PortWriteOutcome(identifier, true, false, null));
         }
 
+        /// <summary>The <c>_user</c> identifiers a page asked Port to disable, in order.</summary>
+        public List<string> DisabledUsers { get; } = [];
+
+        /// <summary>Port's message per identifier that should fail to disable.</summary>
+        public Dictionary<string, string> DisableFailures { get; } = new(StringComparer.Ordinal);
+
+        public Task<PortWriteOutcome> DisableUserAsync(string identifier, CancellationToken cancellationToken)
+        {
+            if (DisableFailures.TryGetValue(identifier, out var message))
+            {
+                return Task.FromResult(new PortWriteOutcome(identifier, false, false, message));
+            }
+
+            DisabledUsers.Add(identifier);
+            return Task.FromResult(new PortWriteOutcome(identifier, true, false, null));
+        }
+
         public Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken)
         {
             Calls++;
