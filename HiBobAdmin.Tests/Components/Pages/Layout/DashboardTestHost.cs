@@ -5,6 +5,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using HiBobAdmin.Audit;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
@@ -62,6 +63,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<RunDecisions>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncSchedule>();
+        services.AddScoped<LeaverDisabler>();
     }
 
     public BunitContext Context { get; } = new();
