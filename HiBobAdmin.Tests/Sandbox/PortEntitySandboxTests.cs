@@ -433,6 +433,25 @@ public sealed class PortEntitySandboxTests
     }
 
     [Fact]
+    public async Task PatchEntity_Returns422AndKeepsTheStatus_WhenTheStatusIsNotOneOfPorts()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        using var port = await host.CreatePortClientAsync();
+        var user = host.State.SeedSummary.Of(SandboxSeedKind.LeaverWithActiveUser)[0].PortIdentifier!;
+
+        using var response = await SandboxHttp.PatchAsync(
+            port, "v1/blueprints/_user/entities/" + Uri.EscapeDataString(user), """{"properties":{"status":"Gone"}}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = await SandboxHttp.ReadObjectAsync(response);
+        Assert.False(error["ok"]!.GetValue<bool>());
+        Assert.Equal("property status must be one of the allowed values", error["message"]!.GetValue<string>());
+        Assert.Equal("Active", host.State.GetPortEntity("_user", user)!["properties"]!["status"]!.GetValue<string>());
+        var received = Assert.Single(host.State.EntityPatches);
+        Assert.Equal("""{"properties":{"status":"Gone"}}""", received.Body);
+    }
+
+    [Fact]
     public async Task DeleteUser_Returns405AndKeepsUser_AndAuditCountsEveryRequest()
     {
         // B07

@@ -32,6 +32,17 @@ internal interface IPortApi
     [Delete("/v1/blueprints/{blueprint}/entities/{identifier}?delete_dependents=false")]
     Task<HttpResponseMessage> DeleteEntityAsync(string blueprint, string identifier, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Partial update of one entity; Port answers 404 rather than creating it. Used only to change a <c>_user</c>'s
+    /// status, so the body holds that one property (decision 0045).
+    /// </summary>
+    [Patch("/v1/blueprints/{blueprint}/entities/{identifier}")]
+    Task<HttpResponseMessage> PatchEntityAsync(
+        string blueprint,
+        string identifier,
+        [Body(buffered: true)] JsonObject changes,
+        CancellationToken cancellationToken);
+
     [Get("/v1/blueprints/{blueprint}/entities-count")]
     Task<HttpResponseMessage> CountEntitiesAsync(string blueprint, CancellationToken cancellationToken);
 

@@ -39,6 +39,12 @@ public interface IPortCatalog
     /// </summary>
     Task<PortWriteOutcome> RemoveHibobUserAsync(string identifier, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets one <c>_user</c>'s status to Disabled with a PATCH that carries the status and nothing else; never a
+    /// delete. A failure (an unknown user included) is an outcome with Port's message.
+    /// </summary>
+    Task<PortWriteOutcome> DisableUserAsync(string identifier, CancellationToken cancellationToken);
+
     /// <summary>Whether the <c>hibob_user</c> blueprint and the <c>_user</c> relation and mirror property exist.</summary>
     Task<DataModelStatus> CheckDataModelAsync(CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,9 @@ internal sealed class PortCatalog(
     PortDataModel dataModel,
     ILogger<PortCatalog> logger) : IPortCatalog
 {
+    /// <summary>The <c>_user</c> status Port gives an account that can no longer sign in.</summary>
+    internal const string DisabledStatus = "Disabled";
+
     internal const string ConnectionCall =
         "POST /v1/auth/access_token, then GET /v1/blueprints/_user/entities-count";
 
@@ -76,6 +80,28 @@ internal sealed class PortCatalog(
             token => api.DeleteEntityAsync(HibobUserBlueprint.Identifier, identifier, token),
             cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new PortWriteOutcome(identifier, Succeeded: true, Created: false, Message: null);
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw await PortErrors.ToExceptionAsync(response, cancellationToken);
+        }
+
+        var message = await PortErrors.DescribeAsync(response, cancellationToken);
+        return new PortWriteOutcome(identifier, Succeeded: false, Created: false, Message: message);
+    }
+
+    public async Task<PortWriteOutcome> DisableUserAsync(string identifier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+
+        var changes = new JsonObject { ["properties"] = new JsonObject { ["status"] = DisabledStatus } };
+        using var response = await PortErrors.SendAsync(
+            token => api.PatchEntityAsync(HibobUserBlueprint.UserBlueprint, identifier, changes, token),
+            cancellationToken);
+        if (response.IsSuccessStatusCode)
         {
             return new PortWriteOutcome(identifier, Succeeded: true, Created: false, Message: null);
         }

@@ -230,10 +230,19 @@ internal static class PortSandboxEndpoints
         SandboxState state)
     {
         var (bp, id) = (Decode(blueprint), Decode(identifier));
-        var (node, refusal) = await ReadJsonAsync(http);
-        if (refusal is not null)
+        var body = await SandboxBody.ReadAsync(http.Request, SandboxBody.PortLimitBytes, http.RequestAborted);
+        if (body is null)
         {
-            return refusal;
+            return TooLarge();
+        }
+
+        state.RecordEntityPatch(new SandboxReceivedPatch(
+            http.Request.Path.Value ?? string.Empty,
+            System.Text.Encoding.UTF8.GetString(body)));
+        var node = SandboxBody.Parse(body, out var parseError);
+        if (parseError is not null)
+        {
+            return Error(422, "invalid_request", parseError);
         }
 
         if (ReadWriteOptions(http.Request.Query) is not { } options)

@@ -85,7 +85,12 @@ internal sealed class SandboxSeeder : IDisposable
         user["title"] = "User";
         user["icon"] = "User";
         var properties = user["schema"]!["properties"]!.AsObject();
-        properties["status"] = new JsonObject { ["type"] = "string", ["title"] = "Status" };
+        properties["status"] = new JsonObject
+        {
+            ["type"] = "string",
+            ["title"] = "Status",
+            ["enum"] = new JsonArray("Active", "Invited", "Staged", "Disabled"),
+        };
         properties["port_role"] = new JsonObject { ["type"] = "string", ["title"] = "Port Role" };
         properties["port_type"] = new JsonObject { ["type"] = "string", ["title"] = "Port Type" };
         properties["moderated_blueprints"] = new JsonObject

@@ -21,6 +21,7 @@ public sealed class SandboxState
     private readonly SandboxFaultInjector _faults;
     private readonly Dictionary<SandboxRequestKey, int> _requestCounts = [];
     private readonly Dictionary<SandboxWriteKey, SandboxWriteCount> _writeCounts = [];
+    private readonly Queue<SandboxReceivedPatch> _entityPatches = new();
     private readonly Dictionary<string, (long WindowStart, int Count)> _searchWindows = new(StringComparer.Ordinal);
     private (long WindowStart, int Count) _portWindow;
     private HiBobPeople _people = new();
@@ -364,12 +365,30 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>
+    /// The entity PATCHes Port received (path and body exactly as sent), oldest first: the last
+    /// <see cref="KeptEntityPatches"/> since start or the last reset.
+    /// </summary>
+    public IReadOnlyList<SandboxReceivedPatch> EntityPatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _entityPatches];
+            }
+        }
+    }
+
+    public const int KeptEntityPatches = 100;
+
     public void ResetRequestCounts()
     {
         lock (_gate)
         {
             _requestCounts.Clear();
             _writeCounts.Clear();
+            _entityPatches.Clear();
         }
     }
 
@@ -389,6 +408,18 @@ public sealed class SandboxState
     }
 
     // ---- Internals for the endpoints --------------------------------------------------------------------------
+
+    internal void RecordEntityPatch(SandboxReceivedPatch patch)
+    {
+        lock (_gate)
+        {
+            _entityPatches.Enqueue(patch);
+            while (_entityPatches.Count > KeptEntityPatches)
+            {
+                _entityPatches.Dequeue();
+            }
+        }
+    }
 
     internal void RecordRequest(SandboxRequestKey key)
     {

@@ -6,7 +6,8 @@ namespace HiBobAdmin.Sync;
 
 /// <summary>
 /// Registers the recurring full sync under one stable id (add-or-update, so a restart never adds a second one), or
-/// removes it when the schedule is empty.
+/// removes it when the schedule is empty. Occurrences missed while the server was down or busy are skipped, not
+/// caught up (decision 0046).
 /// </summary>
 public sealed class SyncSchedule(IRecurringJobManager recurringJobs, IOptions<SyncOptions> options, TimeProvider time)
 {
@@ -24,7 +25,7 @@ public sealed class SyncSchedule(IRecurringJobManager recurringJobs, IOptions<Sy
             SyncJobs.RecurringJobId,
             jobs => jobs.RunScheduledAsync(CancellationToken.None),
             Cron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Relaxed });
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc, MisfireHandling = MisfireHandlingMode.Ignorable });
     }
 
     /// <summary>The next occurrences of the schedule, in UTC; empty when it is off.</summary>

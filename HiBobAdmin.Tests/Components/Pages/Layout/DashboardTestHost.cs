@@ -5,6 +5,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using HiBobAdmin.Audit;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.HiBob;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
@@ -62,6 +63,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<RunDecisions>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncSchedule>();
+        services.AddScoped<LeaverDisabler>();
     }
 
     public BunitContext Context { get; } = new();
@@ -179,6 +181,23 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         public Task<PortWriteOutcome> RemoveHibobUserAsync(string identifier, CancellationToken cancellationToken)
         {
             Removed.Add(identifier);
+            return Task.FromResult(new PortWriteOutcome(identifier, true, false, null));
+        }
+
+        /// <summary>The <c>_user</c> identifiers a page asked Port to disable, in order.</summary>
+        public List<string> DisabledUsers { get; } = [];
+
+        /// <summary>Port's message per identifier that should fail to disable.</summary>
+        public Dictionary<string, string> DisableFailures { get; } = new(StringComparer.Ordinal);
+
+        public Task<PortWriteOutcome> DisableUserAsync(string identifier, CancellationToken cancellationToken)
+        {
+            if (DisableFailures.TryGetValue(identifier, out var message))
+            {
+                return Task.FromResult(new PortWriteOutcome(identifier, false, false, message));
+            }
+
+            DisabledUsers.Add(identifier);
             return Task.FromResult(new PortWriteOutcome(identifier, true, false, null));
         }
 

@@ -119,6 +119,30 @@ public sealed class PeopleActionsTests : IAsyncLifetime
         Assert.Equal("Links the Port user Ana@example.com to HiBob id 1.", page.Find("[data-testid=explain-next-sync] li").TextContent);
     }
 
+    [Fact]
+    public async Task DisableInPort_IsOfferedOnlyForALeaverWithAccess_AndDisablesAfterConfirmation()
+    {
+        var leaver = new PersonRow(
+            PeopleTestData.Employee("1020", "leo@example.com", active: false),
+            new PortUser("leo@example.com", null, "Active", "Standard", "1020"),
+            LinkStatus.Leaver,
+            "leo@example.com",
+            "A leaver.");
+        await _host.DisposeAsync();
+        _host = new PeoplePageHost(PeopleTestData.Small(null, PeopleTestData.Matched("1", "ana@example.com"), leaver));
+        var page = _host.Render();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=disable-person]")));
+
+        page.Find("[data-testid=disable-person]").Click();
+        var dialog = page.WaitForElement(".mud-dialog");
+        Assert.Contains("This sets the Port user leo@example.com to Disabled", dialog.TextContent, StringComparison.Ordinal);
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Disable").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["leo@example.com"], _host.Port.DisabledUsers));
+        Assert.Equal("1 disabled.", Assert.Single(_host.Snackbar.ShownSnackbars).Message);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=disable-person]")));
+    }
+
     public Task InitializeAsync()
     {
         _host = new PeoplePageHost(PeopleTestData.Small());

@@ -1,10 +1,13 @@
 using Bunit;
 using Bunit.Rendering;
 using Hangfire;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Matching;
+using HiBobAdmin.Port;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
+using HiBobAdmin.Tests.Components.Pages.Layout;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +46,8 @@ internal sealed class PeoplePageHost : IAsyncDisposable
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
         services.AddSingleton<HiBobAdmin.Audit.AuditLog>();
+        services.AddScoped<IPortCatalog>(_ => Port);
+        services.AddScoped<LeaverDisabler>();
 
         Context.Services.GetRequiredService<PeopleSnapshotStore>().Replace(snapshot);
     }
@@ -53,6 +58,9 @@ internal sealed class PeoplePageHost : IAsyncDisposable
     public Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     public RecordingJobClient Jobs { get; } = new();
+
+    /// <summary>Records the Port users the page disabled.</summary>
+    public DashboardTestHost.FakePortCatalog Port { get; } = new();
 
     /// <summary>The clock of the run records and of MudBlazor's timers.</summary>
     public FakeTimeProvider Time { get; } = new(PeopleTestData.ReadAt.AddHours(1));

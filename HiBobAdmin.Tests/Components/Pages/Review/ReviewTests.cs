@@ -48,7 +48,7 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Review_OpensTheQueueNamedInTheAddress_AndKeepsLeaversReadOnly()
+    public void Review_OpensTheQueueNamedInTheAddress_WithDisableInsteadOfReconcile()
     {
         _host.Navigation.NavigateTo("/review?queue=leaverswithaccess");
 
@@ -56,8 +56,10 @@ public sealed class ReviewTests : IAsyncLifetime
 
         var eve = Assert.Single(Rows(page));
         Assert.Contains("eve@example.com", eve.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Read-only for now", page.Find("[data-testid=queue-note]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("never deletes it", page.Find("[data-testid=queue-note]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=reconcile-all]"));
+        Assert.Equal("Disable all in Port (1)", page.Find("[data-testid=disable-all]").TextContent.Trim());
+        Assert.NotNull(eve.QuerySelector("[data-testid=disable-row]"));
         Assert.NotNull(eve.QuerySelector("[data-testid=sync-row]"));
     }
 

@@ -1,3 +1,4 @@
+using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -80,6 +81,9 @@ public sealed partial class People : IDisposable
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private LeaverDisabler Disabler { get; set; } = null!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -225,6 +229,41 @@ public sealed partial class People : IDisposable
     /// <summary>The employee's email, else the employee id, else the Port user's identifier.</summary>
     internal static string SubjectOf(PersonRow row) =>
         EmailAddress.Clean(row.Employee?.Email) ?? row.Employee?.Id ?? row.PortUser?.Identifier ?? "";
+
+    private async Task DisableAsync(PersonRow row)
+    {
+        await Guard.DemandAsync(Policies.Administer);
+        if (row.PortUser is not { } user)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Disable in Port?",
+            DisableConfirmation.Text([user.Identifier]),
+            yesText: "Disable",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            // The snapshot's Changed event reloads the grid with the new status.
+            var result = await Disabler.DisableAsync([user.Identifier], await Actor.NameAsync(), CancellationToken.None);
+            Snackbar.Add(result.Message, result.Succeeded ? Severity.Success : Severity.Warning);
+        }
+        catch (VendorApiException ex)
+        {
+            Snackbar.Add($"Not disabled: {ex.Message}", Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     private async Task ExplainAsync(PersonRow row)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -40,6 +41,9 @@ public sealed partial class Review
 
     [Inject]
     private SyncLauncher Launcher { get; set; } = null!;
+
+    [Inject]
+    private LeaverDisabler Disabler { get; set; } = null!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -120,6 +124,56 @@ public sealed partial class Review
         {
             Report(await Launcher.StartFullSyncAsync(
                 SyncTrigger.Dashboard, await Actor.NameAsync(), dryRun: false, CancellationToken.None));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task DisableOneAsync(PersonRow row)
+    {
+        await Guard.DemandAsync(Policies.Administer);
+        if (row.PortUser is { } user)
+        {
+            await DisableAsync([user.Identifier]);
+        }
+    }
+
+    private async Task DisableAllAsync()
+    {
+        await Guard.DemandAsync(Policies.Administer);
+        await DisableAsync(Disabler.Candidates());
+    }
+
+    private async Task DisableAsync(IReadOnlyList<string> identifiers)
+    {
+        if (identifiers.Count == 0)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            identifiers.Count == 1 ? "Disable in Port?" : $"Disable {identifiers.Count} accounts in Port?",
+            DisableConfirmation.Text(identifiers),
+            yesText: "Disable",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Disabler.DisableAsync(identifiers, await Actor.NameAsync(), CancellationToken.None);
+            _notice = result.Message;
+            _noticeIsError = !result.Succeeded;
+        }
+        catch (VendorApiException ex)
+        {
+            _notice = $"Nothing more was disabled: {ex.Message}";
+            _noticeIsError = true;
         }
         finally
         {

@@ -38,7 +38,15 @@ public sealed partial class ReviewQueuePanel
     [Parameter]
     public EventCallback OnReconcileAll { get; set; }
 
-    // Disabling leavers' accounts is a write this issue does not make; that queue is read-only.
+    /// <summary>Asks to disable one leaver's Port account (the page confirms first).</summary>
+    [Parameter]
+    public EventCallback<PersonRow> OnDisable { get; set; }
+
+    /// <summary>Asks to disable every leaver's Port account in this queue (the page confirms first).</summary>
+    [Parameter]
+    public EventCallback OnDisableAll { get; set; }
+
+    // A sync never disables an account, so leavers are fixed by "Disable in Port" instead of "Reconcile all".
     private bool CanReconcile => Queue != ReviewQueue.LeaversWithAccess;
 
     private string Note => Queue switch
@@ -52,8 +60,8 @@ public sealed partial class ReviewQueuePanel
         ReviewQueue.DisabledAndStagedAccounts =>
             "Port accounts that are Disabled or Staged, including users the sync created (Port sends no invitation).",
         ReviewQueue.LeaversWithAccess =>
-            "Read-only for now: disabling leavers' Port accounts comes with the safe-sync change. "
-            + "\"Sync\" refreshes a leaver's state; disable the account in Port meanwhile.",
+            "Leavers in HiBob whose Port account is still Active or Invited. \"Disable in Port\" sets the account to "
+            + "Disabled (never deletes it); \"Sync\" refreshes a leaver's state.",
         _ => "",
     };
 
