@@ -15,9 +15,15 @@ public sealed class DisableLeaverEndToEndTests
 {
     private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
 
-    private static async Task<SandboxApp> StartWithLeaverAsync()
+    private static async Task<SandboxApp> StartWithLeaverAsync(string? protectedAccount = null)
     {
-        var app = await SandboxApp.StartAsync(new Dictionary<string, string?> { ["Sandbox:EmployeeCount"] = "0" });
+        var settings = new Dictionary<string, string?> { ["Sandbox:EmployeeCount"] = "0" };
+        if (protectedAccount is not null)
+        {
+            settings["Sync:ProtectedAccounts:0"] = protectedAccount;
+        }
+
+        var app = await SandboxApp.StartAsync(settings);
         await app.Services.GetRequiredService<DataModelGate>().EnsureReadyAsync(CancellationToken.None);
         app.Sandbox.AddEmployee("4001", "ann@example.com");
         app.Sandbox.AddEmployee("4002", "leo@example.com", status: "Inactive");
@@ -96,5 +102,23 @@ public sealed class DisableLeaverEndToEndTests
         Assert.False(result.Succeeded);
         Assert.Empty(app.Sandbox.EntityPatches);
         Assert.Equal("Active", app.Sandbox.PropertyOf("_user", "ann@example.com", "status"));
+    }
+
+    [Fact]
+    public async Task Disable_RefusesAProtectedAccount_WithoutCallingPort()
+    {
+        await using var app = await StartWithLeaverAsync(protectedAccount: "LEO@example.com");
+        app.Sandbox.ResetRequestCounts();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<LeaverDisabler>()
+            .DisableAsync(["leo@example.com"], "admin@example.com", CancellationToken.None);
+
+        Assert.Equal(
+            "0 disabled, 1 failed: leo@example.com (on the protected list (Sync:ProtectedAccounts); disable it in Port "
+            + "itself).",
+            result.Message);
+        Assert.Empty(app.Sandbox.EntityPatches);
+        Assert.Equal("Active", app.Sandbox.PropertyOf("_user", "leo@example.com", "status"));
     }
 }

@@ -3,15 +3,22 @@ using HiBobAdmin.Audit;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Port;
 using HiBobAdmin.Sync;
+using Microsoft.Extensions.Options;
 
 namespace HiBobAdmin.Decisions;
 
 /// <summary>
 /// Disables the Port accounts of leavers who still have access, at an admin's explicit request. Only Port users the
 /// last read lists in the leavers-with-access queue are touched; each is set to Disabled on its own (never deleted),
-/// audited, and shown as Disabled at once. One failure does not stop the others.
+/// audited, and shown as Disabled at once. One failure does not stop the others. Port admins and the accounts on
+/// Sync:ProtectedAccounts are refused here as the sync refuses them (docs/decisions/0011-protected-accounts.md):
+/// whoever must lock one of those out does it in Port itself.
 /// </summary>
-public sealed class LeaverDisabler(IPortCatalog port, PeopleSnapshotStore snapshots, AuditLog audit)
+public sealed class LeaverDisabler(
+    IPortCatalog port,
+    PeopleSnapshotStore snapshots,
+    AuditLog audit,
+    IOptions<SyncOptions> options)
 {
     /// <summary>The Port identifiers of the leavers with access in the last read, in queue order.</summary>
     public IReadOnlyList<string> Candidates() =>
@@ -26,6 +33,7 @@ public sealed class LeaverDisabler(IPortCatalog port, PeopleSnapshotStore snapsh
     {
         ArgumentNullException.ThrowIfNull(identifiers);
         var candidates = new HashSet<string>(Candidates(), StringComparer.Ordinal);
+        var refusals = Refusals();
         var disabled = new List<string>();
         var failed = new List<DisableFailure>();
         try
@@ -37,6 +45,12 @@ public sealed class LeaverDisabler(IPortCatalog port, PeopleSnapshotStore snapsh
                     failed.Add(new DisableFailure(
                         identifier,
                         "not a leaver with access in the last read; refresh and try again"));
+                    continue;
+                }
+
+                if (refusals.TryGetValue(identifier, out var refusal))
+                {
+                    failed.Add(new DisableFailure(identifier, refusal));
                     continue;
                 }
 
@@ -63,6 +77,29 @@ public sealed class LeaverDisabler(IPortCatalog port, PeopleSnapshotStore snapsh
         }
 
         return new DisableResult(disabled, failed);
+    }
+
+    // Why a leaver's account is not disabled here, by Port identifier: a Port admin or a protected account.
+    private Dictionary<string, string> Refusals()
+    {
+        var listed = options.Value.ProtectedAccounts
+            .Select(EmailAddress.Normalise)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var user in snapshots.Current?.People.Select(r => r.PortUser).OfType<PortUser>() ?? [])
+        {
+            if (user.IsAdmin)
+            {
+                refusals[user.Identifier] = "a Port admin; disable it in Port itself";
+            }
+            else if (listed.Contains(EmailAddress.Normalise(user.Identifier) ?? user.Identifier))
+            {
+                refusals[user.Identifier] = "on the protected list (Sync:ProtectedAccounts); disable it in Port itself";
+            }
+        }
+
+        return refusals;
     }
 
     // The rows change at once so the queue and the people view show the new status without a fresh read.
