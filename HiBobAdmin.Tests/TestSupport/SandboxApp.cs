@@ -57,7 +57,8 @@ public sealed class SandboxApp : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? overrideServices = null,
         string? dataDirectory = null,
-        bool testAccounts = true)
+        bool testAccounts = true,
+        string? environment = null)
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("hibobadmin-test-").FullName;
@@ -88,8 +89,10 @@ public sealed class SandboxApp : IAsyncDisposable
             config[key] = value;
         }
 
+        // The environment goes in as an argument, read once by this host only: a process-wide variable would leak
+        // into whole-app tests that start their hosts at the same time.
         var app = AppHost.Build(
-            [],
+            environment is null ? [] : [$"--environment={environment}"],
             HostMode.Dashboard,
             builder => builder.Configuration.AddInMemoryCollection(config),
             overrideServices);
