@@ -63,15 +63,19 @@ public sealed class KillDrillTests : IDisposable
         await using var app = await SandboxApp.StartAsync(
             new Dictionary<string, string?> { ["Sandbox:StatePath"] = StatePath },
             dataDirectory: _dataDirectory);
+        var shown = await app.FindRunAsync(before.Id);
         var sandbox = app.Sandbox;
         var users = sandbox.GetPortEntities("_user");
         var entities = sandbox.GetPortEntities("hibob_user");
         var resync = await app.RunFullSyncAsync();
 
+        Assert.Equal(SyncRunStatus.Interrupted, shown.Status);
         var userIds = users.Select(Identifier).ToList();
         Assert.Equal(userIds.Count, userIds.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         var entityIds = entities.Select(Identifier).ToList();
         Assert.Equal(entityIds.Count, entityIds.Distinct(StringComparer.Ordinal).Count());
+        var employeeIds = sandbox.SeedSummary.People.SelectMany(p => p.EmployeeIds).ToHashSet(StringComparer.Ordinal);
+        Assert.All(entityIds, id => Assert.Contains(id, employeeIds));
         var people = sandbox.SeedSummary.People.Where(p => LinkedKinds.Contains(p.Kind)).ToList();
         Assert.True(people.Count > Employees / 2, $"only {people.Count} seeded people should end up linked");
         Assert.All(people, person =>
@@ -143,9 +147,9 @@ public sealed class KillDrillTests : IDisposable
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        _processes.Add(process);
         _outputs[process] = output;
         process.Start();
+        _processes.Add(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -23,7 +23,7 @@ public sealed class RunOwner
     {
         ArgumentNullException.ThrowIfNull(options);
         using var self = Process.GetCurrentProcess();
-        Id = Format(Environment.MachineName, self.Id, StartedAt(self));
+        Id = Of(self);
         HeartbeatInterval = TimeSpan.FromSeconds(options.Value.RunHeartbeatSeconds);
         _staleAfter = HeartbeatInterval * 4;
     }
@@ -58,7 +58,10 @@ public sealed class RunOwner
         return now - lastSign < _staleAfter;
     }
 
-    private static string Format(string machine, int processId, long startedAt) =>
+    /// <summary>How <paramref name="process"/> (of this machine) is named as a run's owner.</summary>
+    internal static string Of(Process process) => Format(Environment.MachineName, process.Id, StartedAt(process));
+
+    internal static string Format(string machine, int processId, long startedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{machine}{Separator}{processId}{Separator}{startedAt}");
 
     private static bool TryParse(string? owner, out string machine, out int processId, out long startedAt)
