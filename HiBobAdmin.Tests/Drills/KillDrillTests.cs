@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiBobAdmin.Sandbox;
+using HiBobAdmin.Security;
+using HiBobAdmin.Security.ApiKeys;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -10,10 +15,10 @@ using Microsoft.Data.Sqlite;
 namespace HiBobAdmin.Tests.Drills;
 
 /// <summary>
-/// The app (the real executable, a child process) runs a full sync of a few thousand employees from the CLI, as
-/// cron would, and is killed hard in its second phase: every <c>hibob_user</c> is written, part of the Port users
-/// are created or linked. The sandbox keeps HiBob and Port in a state file, so what Port held at the kill survives
-/// into the next process as a real tenant would.
+/// The app (the real executable, a child process) runs a full sync of a few thousand employees, from the CLI as cron
+/// would or queued through the REST API of the dashboard, and is killed hard in the sync's second phase: every
+/// <c>hibob_user</c> is written, part of the Port users are created or linked. The sandbox keeps HiBob and Port in a
+/// state file, so what Port held at the kill survives into the next process as a real tenant would.
 /// </summary>
 [Collection(WholeApp.Name)]
 public sealed class KillDrillTests : IDisposable
@@ -60,10 +65,75 @@ public sealed class KillDrillTests : IDisposable
         Assert.True(restart.ExitCode == 0, $"the sync after the kill exited {restart.ExitCode}:\n{restartOutput}");
         Assert.Contains("Full sync: Succeeded", restartOutput, StringComparison.Ordinal);
 
+        await AssertConvergedAsync(before.Id);
+    }
+
+    [Fact]
+    public async Task DashboardSync_IsInterruptedAndTheNextRunConverges_WhenTheProcessIsKilledMidRun()
+    {
+        var key = ApiKeyHasher.NewKey();
+        var (killed, client) = await StartDashboardAsync(key, "--Sandbox:Faults:LatencyMs=30");
+        var runId = await StartFullSyncAsync(client);
+        var before = await WaitForWritesAsync(killed);
+        killed.Kill(entireProcessTree: true);
+        await killed.WaitForExitAsync().WaitAsync(ProcessTimeout);
+        var left = ReadRun(before.Id);
+        client.Dispose();
+
+        var (restarted, restartedClient) = await StartDashboardAsync(key);
+        using var afterRestart = await GetRunAsync(restartedClient, runId);
+        var nextId = await StartFullSyncAsync(restartedClient);
+        using var next = await WaitForEndAsync(restartedClient, nextId);
+        restartedClient.Dispose();
+        restarted.Kill(entireProcessTree: true);
+        await restarted.WaitForExitAsync().WaitAsync(ProcessTimeout);
+
+        Assert.Equal(runId, before.Id);
+        Assert.Equal(SyncRunStatus.Running, left.Status);
+        Assert.InRange(left.Done, left.EntityWrites + 1, left.Planned - 1);
+        Assert.Equal("Interrupted", afterRestart.RootElement.GetProperty("status").GetString());
+        Assert.Equal(
+            "The app stopped before this run finished; the next run picks up where it left off.",
+            afterRestart.RootElement.GetProperty("message").GetString());
+        Assert.Equal("Succeeded", next.RootElement.GetProperty("status").GetString());
+        await AssertConvergedAsync(before.Id);
+    }
+
+        public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+
+            process.Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>
+    /// Opens the same data folder and state file in this process and checks what Port holds: one <c>_user</c> per
+    /// person whatever the case, one <c>hibob_user</c> per employee, every active employee linked, and a further
+    /// sync that finds nothing to write. The killed run reads Interrupted in the run history.
+    /// </summary>
+    private async Task AssertConvergedAsync(Guid killedRunId)
+    {
         await using var app = await SandboxApp.StartAsync(
             new Dictionary<string, string?> { ["Sandbox:StatePath"] = StatePath },
             dataDirectory: _dataDirectory);
-        var shown = await app.FindRunAsync(before.Id);
+        var shown = await app.FindRunAsync(killedRunId);
         var sandbox = app.Sandbox;
         var users = sandbox.GetPortEntities("_user");
         var entities = sandbox.GetPortEntities("hibob_user");
@@ -95,32 +165,91 @@ public sealed class KillDrillTests : IDisposable
         Assert.Equal(0, sandbox.CountRequests(method: "PATCH"));
     }
 
-    public void Dispose()
+    /// <summary>`dotnet HiBobAdmin.dll sync` on the drill's data folder and state file, output captured.</summary>
+    private Process StartCli(params string[] settings) => StartApp(["sync", .. settings]);
+
+    /// <summary>
+    /// The dashboard on a loopback port with one API key allowed to start syncs and no schedule; returns once it
+    /// answers <c>/healthz</c>, with a client that sends the key.
+    /// </summary>
+    private async Task<(Process Process, HttpClient Client)> StartDashboardAsync(string apiKey, params string[] settings)
     {
-        foreach (var process in _processes)
+        var url = $"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}";
+        var process = StartApp(
+        [
+            $"--urls={url}",
+            "--Sync:Schedule=",
+            "--Api:Keys:0:Name=kill-drill",
+            $"--Api:Keys:0:Hash={ApiKeyHasher.Hash(apiKey)}",
+            $"--Api:Keys:0:Role={Roles.HrAdmin}",
+            .. settings,
+        ]);
+        var client = new HttpClient { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            if (!process.HasExited)
+            Assert.False(process.HasExited, $"the dashboard stopped at start:\n{OutputOf(process)}");
+            Assert.True(waited.Elapsed < ProcessTimeout, $"the dashboard did not answer within {ProcessTimeout}:\n{OutputOf(process)}");
+            try
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
+                using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (health.IsSuccessStatusCode)
+                {
+                    return (process, client);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
             }
 
-            process.Dispose();
-        }
-
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
+            await Task.Delay(200);
         }
     }
 
-    /// <summary>`dotnet HiBobAdmin.dll sync` on the drill's data folder and state file, output captured.</summary>
-    private Process StartCli(params string[] settings)
+    private static async Task<Guid> StartFullSyncAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync(new Uri("/api/sync", UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/sync answered {response.StatusCode}: {body}");
+        using var accepted = JsonDocument.Parse(body);
+        return accepted.RootElement.GetProperty("runId").GetGuid();
+    }
+
+    private static async Task<JsonDocument> GetRunAsync(HttpClient client, Guid runId)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/runs/{runId}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonDocument> WaitForEndAsync(HttpClient client, Guid runId)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await GetRunAsync(client, runId);
+            if (run.RootElement.GetProperty("status").GetString() is not ("Queued" or "Running"))
+            {
+                return run;
+            }
+
+            run.Dispose();
+            Assert.True(waited.Elapsed < ProcessTimeout, $"run {runId} did not end within {ProcessTimeout}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>`dotnet HiBobAdmin.dll` with the drill's data folder, state file and organisation, output captured.</summary>
+    private Process StartApp(string[] arguments)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -133,11 +262,10 @@ public sealed class KillDrillTests : IDisposable
         foreach (var argument in (string[])
             [
                 app,
-                "sync",
+                .. arguments,
                 $"--Storage:DataDirectory={_dataDirectory}",
                 $"--Sandbox:StatePath={StatePath}",
                 $"--Sandbox:EmployeeCount={Employees.ToString(CultureInfo.InvariantCulture)}",
-                .. settings,
             ])
         {
             start.ArgumentList.Add(argument);
