@@ -99,7 +99,7 @@ public sealed class KillDrillTests : IDisposable
         await AssertConvergedAsync(before.Id);
     }
 
-        public void Dispose()
+    public void Dispose()
     {
         foreach (var process in _processes)
         {
