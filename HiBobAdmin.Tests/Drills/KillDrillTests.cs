@@ -25,6 +25,10 @@ public sealed class KillDrillTests : IDisposable
 {
     private const int Employees = 3_000;
 
+    // Latency on every sandbox request keeps the link phase seconds long, so the poll (progress is saved every 2 s)
+    // sees it under way on a fast machine too.
+    private const string SlowPort = "--Sandbox:Faults:LatencyMs=40";
+
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
 
     private static readonly SandboxSeedKind[] LinkedKinds =
@@ -38,6 +42,7 @@ public sealed class KillDrillTests : IDisposable
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hibobadmin-kill-").FullName;
     private readonly List<Process> _processes = [];
     private readonly Dictionary<Process, StringBuilder> _outputs = [];
+    private readonly List<HttpClient> _clients = [];
 
     private string StatePath => Path.Combine(_dataDirectory, "sandbox-state.json");
 
@@ -46,7 +51,7 @@ public sealed class KillDrillTests : IDisposable
     [Fact]
     public async Task CliSync_IsInterruptedAndTheNextRunConverges_WhenTheProcessIsKilledMidRun()
     {
-        var killed = StartCli("--Sandbox:Faults:LatencyMs=30");
+        var killed = StartCli(SlowPort);
         var before = await WaitForWritesAsync(killed);
         killed.Kill(entireProcessTree: true);
         await killed.WaitForExitAsync().WaitAsync(ProcessTimeout);
@@ -72,19 +77,17 @@ public sealed class KillDrillTests : IDisposable
     public async Task DashboardSync_IsInterruptedAndTheNextRunConverges_WhenTheProcessIsKilledMidRun()
     {
         var key = ApiKeyHasher.NewKey();
-        var (killed, client) = await StartDashboardAsync(key, "--Sandbox:Faults:LatencyMs=30");
+        var (killed, client) = await StartDashboardAsync(key, SlowPort);
         var runId = await StartFullSyncAsync(client);
         var before = await WaitForWritesAsync(killed);
         killed.Kill(entireProcessTree: true);
         await killed.WaitForExitAsync().WaitAsync(ProcessTimeout);
         var left = ReadRun(before.Id);
-        client.Dispose();
 
         var (restarted, restartedClient) = await StartDashboardAsync(key);
         using var afterRestart = await GetRunAsync(restartedClient, runId);
         var nextId = await StartFullSyncAsync(restartedClient);
         using var next = await WaitForEndAsync(restartedClient, nextId);
-        restartedClient.Dispose();
         restarted.Kill(entireProcessTree: true);
         await restarted.WaitForExitAsync().WaitAsync(ProcessTimeout);
 
@@ -101,6 +104,11 @@ public sealed class KillDrillTests : IDisposable
 
     public void Dispose()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         foreach (var process in _processes)
         {
             if (!process.HasExited)
@@ -185,6 +193,7 @@ public sealed class KillDrillTests : IDisposable
             .. settings,
         ]);
         var client = new HttpClient { BaseAddress = new Uri(url) };
+        _clients.Add(client);
         client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
         var waited = Stopwatch.StartNew();
         while (true)
