@@ -3,6 +3,7 @@ using HiBobAdmin.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HiBobAdmin.Tests.Storage;
@@ -71,8 +72,11 @@ public sealed class StorageInitializerTests : IDisposable
         new(new DbContextOptionsBuilder<HiBobAdminDbContext>().UseSqlite($"Data Source={_path}").Options);
 
     private Task InitialiseAsync() =>
-        new StorageInitializer(new Factory(_path), _time, NullLogger<StorageInitializer>.Instance)
-            .InitialiseAsync(closeOrphanedRuns: true, CancellationToken.None);
+        new StorageInitializer(
+            new Factory(_path),
+            new OrphanedRuns(new Factory(_path), new RunOwner(Options.Create(new StorageOptions())), _time, NullLogger<OrphanedRuns>.Instance),
+            NullLogger<StorageInitializer>.Instance)
+            .InitialiseAsync(CancellationToken.None);
 
     private sealed class Factory(string path) : IDbContextFactory<HiBobAdminDbContext>
     {

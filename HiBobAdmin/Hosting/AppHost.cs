@@ -102,7 +102,7 @@ public static class AppHost
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageInitializer>()
-            .InitialiseAsync(closeOrphanedRuns: mode == HostMode.Dashboard, cancellationToken);
+            .InitialiseAsync(cancellationToken);
         if (mode == HostMode.Dashboard)
         {
             scope.ServiceProvider.GetRequiredService<SyncSchedule>().Register();

@@ -7,10 +7,10 @@ namespace HiBobAdmin.Storage;
 /// <summary>Brings the database to the current schema at start and closes runs that a stopped process left open.</summary>
 public sealed partial class StorageInitializer(
     IDbContextFactory<HiBobAdminDbContext> contexts,
-    TimeProvider time,
+    OrphanedRuns orphans,
     ILogger<StorageInitializer> logger)
 {
-    public async Task InitialiseAsync(bool closeOrphanedRuns, CancellationToken cancellationToken)
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
@@ -19,29 +19,9 @@ public sealed partial class StorageInitializer(
         await AdoptUnversionedDatabaseAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
-        if (!closeOrphanedRuns)
-        {
-            return;
-        }
-
-        // A run still Queued or Running at start belonged to a process that stopped mid-run: its job is gone
-        // with Hangfire's in-memory storage, so it can never finish.
-        var now = time.GetUtcNow();
-        var orphaned = await db.Runs
-            .Where(r => r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running)
-            .ToListAsync(cancellationToken);
-        foreach (var run in orphaned)
-        {
-            run.Status = SyncRunStatus.Interrupted;
-            run.FinishedAt = now;
-            run.Message = "The app stopped before this run finished; the next run picks up where it left off.";
-        }
-
-        if (orphaned.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            LogInterrupted(orphaned.Count);
-        }
+        // A run left Queued or Running by a process that is gone (killed, crashed) can never finish. Both the
+        // dashboard and the CLI close such runs; a run of a process that is still alive is left alone.
+        await orphans.InterruptAsync(cancellationToken);
     }
 
     /// <summary>
@@ -74,7 +54,4 @@ public sealed partial class StorageInitializer(
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Recorded the existing database as migration {Migration}")]
     private partial void LogAdopted(string migration);
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Marked {Count} unfinished runs as interrupted")]
-    private partial void LogInterrupted(int count);
 }

@@ -11,6 +11,13 @@ public sealed class StorageOptions
     /// <summary>EF Core SQLite connection string; default a file in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How often a process records that its active runs are alive; another machine's run with no sign for four
+    /// times this long counts as interrupted (a process on this machine is checked directly).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int RunHeartbeatSeconds { get; set; } = 15;
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -12,8 +12,14 @@ public static class StorageServiceCollectionExtensions
         Directory.CreateDirectory(options.ResolveDataDirectory(contentRoot));
         var connectionString = options.ResolveConnectionString(contentRoot);
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RunOwner>();
+        services.AddSingleton<OrphanedRuns>();
         services.AddScoped<StorageInitializer>();
+        services.AddHostedService<RunHeartbeat>();
         services.AddDbContextFactory<HiBobAdminDbContext>(db => db
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteWaitForLocks()));

@@ -76,5 +76,11 @@ public sealed class SyncRun
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
+    /// <summary>The process that admitted and runs it (<see cref="RunOwner"/>), so another process can tell it died.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>When <see cref="Owner"/> last recorded that it is still working on this run.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     public bool IsActive => Status is SyncRunStatus.Queued or SyncRunStatus.Running;
 }

@@ -17,6 +17,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         run.Property(r => r.SubjectKey).HasMaxLength(1000);
         run.Property(r => r.Message).HasMaxLength(2000);
         run.Property(r => r.ApprovedBy).HasMaxLength(200);
+        run.Property(r => r.Owner).HasMaxLength(300);
         run.Ignore(r => r.Duration);
         run.Ignore(r => r.IsActive);
         run.HasIndex(r => r.QueuedAt);

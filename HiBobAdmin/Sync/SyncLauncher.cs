@@ -17,6 +17,7 @@ public sealed class SyncLauncher(
     SyncAdmission admission,
     IBackgroundJobClient jobs,
     AuditLog audit,
+    RunOwner owner,
     TimeProvider time)
 {
     public async Task<LaunchResult> StartFullSyncAsync(
@@ -123,6 +124,8 @@ public sealed class SyncLauncher(
                 WaiveGuards = basis?.WaiveGuards ?? false,
                 Status = SyncRunStatus.Queued,
                 QueuedAt = time.GetUtcNow(),
+                Owner = owner.Id,
+                HeartbeatAt = time.GetUtcNow(),
             };
             try
             {

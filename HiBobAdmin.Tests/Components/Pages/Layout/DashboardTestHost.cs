@@ -60,6 +60,7 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddScoped<IPortCatalog>(_ => Port);
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
+        services.AddSingleton(new RunOwner(Options.Create(new StorageOptions())));
         services.AddScoped<RunDecisions>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncSchedule>();

@@ -45,6 +45,7 @@ internal sealed class PeoplePageHost : IAsyncDisposable
         services.AddSingleton<IPeopleQuery>(sp => new CountingPeopleQuery(new PeopleQuery(sp.GetRequiredService<PeopleSnapshotStore>())));
         services.AddScoped<RunStore>();
         services.AddScoped<SyncLauncher>();
+        services.AddSingleton(new RunOwner(Options.Create(new StorageOptions())));
         services.AddSingleton<HiBobAdmin.Audit.AuditLog>();
         services.AddScoped<IPortCatalog>(_ => Port);
         services.AddScoped<LeaverDisabler>();

@@ -8,6 +8,7 @@ using HiBobAdmin.Sync;
 using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
@@ -35,6 +36,7 @@ internal sealed class RunsPageHost : IAsyncDisposable
         services.AddSingleton<Hangfire.IBackgroundJobClient>(Jobs);
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncLauncher>();
+        services.AddSingleton(new RunOwner(Options.Create(new StorageOptions())));
         services.AddScoped<RunDecisions>();
     }
 
