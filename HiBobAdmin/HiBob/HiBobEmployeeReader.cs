@@ -93,17 +93,24 @@ public static class HiBobEmployeeReader
             return false;
         }
 
-        var email = Text(element, HiBobFields.Email);
+        // Text reads a number as its digits (companyId is one); an email that is a number is no address, and would
+        // name a skipped record as if it were an id.
+        var emailValue = Value(element, HiBobFields.Email);
+        var email = emailValue?.ValueKind == JsonValueKind.String ? Text(emailValue) : null;
         var idValue = Value(element, HiBobFields.Id);
         var id = Id(idValue);
-        if (id is null)
+
+        var violation = id is null ? null : IdProblem(id);
+        if (id is null || violation is not null)
         {
             var subject = idValue is { ValueKind: JsonValueKind.String } rawId && HasContent(rawId)
                 ? Partial(rawId.GetString()!.Trim())
                 : email ?? Position(index);
-            var reason = idValue is { } present && HasContent(present)
-                ? "HiBob returned an employee whose id (root.id) is not usable"
-                : "HiBob returned an employee without an id (root.id)";
+            var reason = violation is not null
+                ? $"HiBob returned an employee whose id (root.id) {violation}"
+                : idValue is { } present && HasContent(present)
+                    ? "HiBob returned an employee whose id (root.id) is not usable"
+                    : "HiBob returned an employee without an id (root.id)";
             skipped = new SkippedItem(subject, reason);
             return false;
         }
@@ -223,6 +230,25 @@ public static class HiBobEmployeeReader
         return string.IsNullOrEmpty(text) || text.Length > MaxIdLength ? null : text;
     }
 
+    // The id becomes the hibob_user identifier and the _user relation value. One Port would refuse is skipped here,
+    // the character named, instead of failing as a write; so is one with a character outside ASCII, which Port
+    // accepts as a letter but no HiBob id holds (ids are 19-digit strings): a Kelvin sign or a Hebrew letter among the
+    // digits is corrupt data, and an entity keyed by it would never match the real id (decision 0042).
+    private static string? IdProblem(string id)
+    {
+        if (PortIdentifier.DescribeViolation(id) is { } violation)
+        {
+            return violation;
+        }
+
+        var foreign = id.FirstOrDefault(c => !char.IsAscii(c));
+        return foreign == default
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"contains the character U+{(int)foreign:X4}, which no HiBob id holds");
+    }
+
     private static bool? Boolean(JsonElement? value)
     {
         switch (value?.ValueKind)
@@ -260,7 +286,11 @@ public static class HiBobEmployeeReader
     private static string Position(int index) =>
         string.Create(CultureInfo.InvariantCulture, $"employees[{index}]");
 
-    private static string Partial(string id) => id.Length <= SubjectIdLength ? id : id[..SubjectIdLength] + "…";
+    // Never cut between the two halves of a surrogate pair (an emoji): a lone half is stored as U+FFFD.
+    private static string Partial(string id) =>
+        id.Length <= SubjectIdLength
+            ? id
+            : id[..(char.IsHighSurrogate(id[SubjectIdLength - 1]) ? SubjectIdLength - 1 : SubjectIdLength)] + "…";
 
     private static string Describe(JsonValueKind kind) =>
         kind switch

@@ -12,8 +12,14 @@ internal sealed class HiBobPeople
     private readonly List<SandboxEmployee> _employees = [];
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hiddenFields = new(StringComparer.Ordinal);
+    private readonly List<JsonElement> _verbatim = [];
 
     public int Count => _employees.Count;
+
+    /// <summary>Records a people search returns exactly as stored, after the field-map employees.</summary>
+    public IReadOnlyList<JsonElement> Verbatim => _verbatim;
+
+    public void AddVerbatim(JsonElement record) => _verbatim.Add(record);
 
     public IReadOnlyCollection<string> HiddenFields => _hiddenFields;
 
@@ -144,6 +150,17 @@ internal sealed class HiBobPeople
         }
 
         writer.WriteEndArray();
+        if (_verbatim.Count > 0)
+        {
+            writer.WriteStartArray("verbatim");
+            foreach (var record in _verbatim)
+            {
+                record.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteStartArray("hiddenFields");
         foreach (var field in _hiddenFields.Order(StringComparer.Ordinal))
         {
@@ -160,6 +177,14 @@ internal sealed class HiBobPeople
         foreach (var employee in FromFieldMaps(JsonElement.Parse(stored["employees"]?.ToJsonString() ?? "[]")))
         {
             people.Add(employee);
+        }
+
+        if (stored["verbatim"] is JsonArray verbatim)
+        {
+            foreach (var record in JsonElement.Parse(verbatim.ToJsonString()).EnumerateArray())
+            {
+                people.AddVerbatim(record);
+            }
         }
 
         foreach (var field in stored["hiddenFields"]?.AsArray() ?? [])

@@ -115,6 +115,21 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>
+    /// Adds a record that people searches return byte for byte as given, whatever fields the request names: a
+    /// payload HiBob should never send (no <c>id</c>, a number where a string belongs, <c>work</c> as a string) that
+    /// a field map cannot express. Verbatim records come after the field-map employees, in the order added; they
+    /// carry no record key, so reads by identifier, filters and the field test hooks do not see them.
+    /// </summary>
+    public void AddVerbatimEmployee(JsonNode? record)
+    {
+        lock (_gate)
+        {
+            _people.AddVerbatim(HiBobPeople.ToElement(record));
+            SaveLocked();
+        }
+    }
+
     /// <summary>Sets one field of an employee (null stores JSON null). <c>root.id</c> cannot change.</summary>
     public void SetEmployeeField(string id, string fieldId, JsonNode? value)
     {
