@@ -18,6 +18,9 @@ namespace HiBobAdmin.Tests.Drills;
 /// </summary>
 internal sealed record MutatedEmployee(int Position, JsonNode? Json, string? UsableId, IReadOnlyList<string> Mutations)
 {
+    /// <summary>The record as JSON text, exactly as HiBob sends it.</summary>
+    public string Wire { get; } = HiBobPayloadMutator.ToWire(Json);
+
     public override string ToString() =>
         $"employees[{Position}] ({UsableId ?? "no usable id"}): {string.Join("; ", Mutations)}";
 }
@@ -31,6 +34,10 @@ internal sealed record MutatedEmployee(int Position, JsonNode? Json, string? Usa
 /// </summary>
 internal sealed class HiBobPayloadMutator
 {
+    // JsonNode cannot carry half a surrogate pair (writing it throws), so the records hold this marker and
+    // Wire turns it into the escape a JSON encoder on HiBob's side would write.
+    private const string HalfSurrogate = "~~half-surrogate~~";
+
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] StringFields =
@@ -49,6 +56,7 @@ internal sealed class HiBobPayloadMutator
         "\u200B\u200C\uFEFF",        // zero-width space, non-joiner, BOM
         "\0",                        // NUL
         "\uFF21\u212A",              // full-width A, Kelvin sign
+        HalfSurrogate,               // half of a surrogate pair: valid JSON, not valid UTF-16
     ];
 
     private static readonly JsonNode?[] WrongDates =
@@ -135,7 +143,7 @@ internal sealed class HiBobPayloadMutator
             if (roll < 20 && _done.Count > 0)
             {
                 var earlier = (_done[_random.Next(_done.Count)].Json as JsonObject)?["email"];
-                if (earlier is JsonValue value && value.TryGetValue<string>(out var email) && email.Length < 200)
+                if (earlier?.GetValueKind() == JsonValueKind.String && earlier.GetValue<string>() is { Length: < 200 } email)
                 {
                     var recased = Recase(email);
                     SetField(record, HiBobFields.Email, recased, Forms.Both);
@@ -252,7 +260,7 @@ internal sealed class HiBobPayloadMutator
                 break;
             case 3:
                 var hostile = Unicode[_random.Next(Unicode.Length)];
-                var text = current is JsonValue v && v.TryGetValue<string>(out var s) ? s : "x";
+                var text = current?.GetValueKind() == JsonValueKind.String ? current.GetValue<string>() : "x";
                 value = _random.Next(2) == 0 ? hostile + text : text + hostile;
                 what = $"unicode {Escape(hostile)}";
                 break;
@@ -366,6 +374,15 @@ internal sealed class HiBobPayloadMutator
 
         return text.ToString();
     }
+
+    /// <summary>The text of a JSON string in a record, with half a surrogate pair where one was put; else null.</summary>
+    internal static string? TextOf(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String
+            ? node.GetValue<string>().Replace(HalfSurrogate, "\uD83D", StringComparison.Ordinal)
+            : null;
+
+    internal static string ToWire(JsonNode? record) =>
+        (record?.ToJsonString() ?? "null").Replace(HalfSurrogate, "\\ud83d", StringComparison.Ordinal);
 
     private static JsonNode? Current(JsonObject record, string field) =>
         record[SlashKey(field)] is JsonObject wrapped ? wrapped["value"] : null;

@@ -28,14 +28,15 @@ public sealed class MutationDrillTests
 
         Assert.Equal(Count, Records.Value.Count);
         Assert.Equal(
-            Records.Value.Select(r => r.Json?.ToJsonString()),
-            again.Select(r => r.Json?.ToJsonString()));
+            Records.Value.Select(r => r.Wire),
+            again.Select(r => r.Wire));
         var all = string.Join('\n', Records.Value.SelectMany(r => r.Mutations));
         Assert.All(
             (string[])["root.id missing", "root.id null", "root.id with", "root.id very long", "root.id repeats",
                 "root.id as a JSON number", "email repeats", "wrong type", "null", "blank", "unicode", "characters",
                 "missing", "work replaced", "internal replaced", "whole record", "creationDateTime ="],
             kind => Assert.Contains(kind, all, StringComparison.Ordinal));
+        Assert.Contains("\\ud83d\"", SearchAnswer(), StringComparison.Ordinal);
         var untouched = Records.Value.Count(r => r.Mutations.Count == 0);
         Assert.InRange(untouched, Count / 20, Count / 4);
     }
@@ -65,12 +66,12 @@ public sealed class MutationDrillTests
         });
         foreach (var record in Records.Value)
         {
-            app.Sandbox.AddVerbatimEmployee(record.Json);
+            app.Sandbox.AddVerbatimEmployee(record.Wire);
         }
 
         var first = await app.RunFullSyncAsync();
         var items = await app.ItemsAsync(first.Id);
-        var rows = app.Snapshots.Current!.People.Where(p => p.Employee is not null)
+        var rows = (app.Snapshots.Current?.People ?? []).Where(p => p.Employee is not null)
             .ToDictionary(p => p.Employee!.Id, StringComparer.Ordinal);
         app.Sandbox.ResetRequestCounts();
         var second = await app.RunFullSyncAsync();
@@ -122,6 +123,11 @@ public sealed class MutationDrillTests
         });
 
         Assert.All(entities, e => Assert.Contains(e, ids));
+        Assert.All(app.Sandbox.GetPortEntities("hibob_user"), entity => Assert.All(
+            [entity["title"], .. entity["properties"]!.AsObject().Select(p => p.Value)],
+            value => Assert.True(
+                HiBobPayloadMutator.TextOf(value) is not { Length: > HiBobEmployeeReader.MaxTextLength },
+                $"{Identifier(entity)} carries a value of {HiBobPayloadMutator.TextOf(value)?.Length} characters")));
         Assert.Equal(entities.Count, entities.Distinct(StringComparer.Ordinal).Count());
         var userIds = users.Select(Identifier).ToList();
         Assert.Equal(userIds.Count, userIds.Distinct(StringComparer.OrdinalIgnoreCase).Count());
@@ -133,8 +139,7 @@ public sealed class MutationDrillTests
 
     /// <summary>The answer of <c>POST /v1/people/search</c>: the records as the sandbox stores and returns them.</summary>
     private static string SearchAnswer() =>
-        new JsonObject { ["employees"] = new JsonArray([.. Records.Value.Select(r => r.Json?.DeepClone())]) }
-            .ToJsonString();
+        "{\"employees\":[" + string.Join(',', Records.Value.Select(r => r.Wire)) + "]}";
 
     /// <summary>What a run item may name a record without a usable id by: its position, email or id as sent.</summary>
     private static IEnumerable<string> SubjectsOf(MutatedEmployee record)
@@ -147,7 +152,8 @@ public sealed class MutationDrillTests
 
         foreach (var value in (JsonNode?[])[json["email"], json["/root/email"]?["value"], json["id"], json["/root/id"]?["value"]])
         {
-            if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Trim() is { Length: > 0 } trimmed)
+            if (HiBobPayloadMutator.TextOf(value) is { } text
+                && HiBobEmployeeReader.WellFormed(text.Trim()) is { Length: > 0 } trimmed)
             {
                 yield return trimmed;
                 yield return trimmed.Length <= 19 ? trimmed : trimmed[..(char.IsHighSurrogate(trimmed[18]) ? 18 : 19)] + "…";

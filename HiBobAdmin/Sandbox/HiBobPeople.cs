@@ -16,7 +16,10 @@ internal sealed class HiBobPeople
 
     public int Count => _employees.Count;
 
-    /// <summary>Records a people search returns exactly as stored, after the field-map employees.</summary>
+    /// <summary>
+    /// Records a people search returns exactly as stored, after the field-map employees. A test hook only: they are
+    /// not written to the state file.
+    /// </summary>
     public IReadOnlyList<JsonElement> Verbatim => _verbatim;
 
     public void AddVerbatim(JsonElement record) => _verbatim.Add(record);
@@ -150,17 +153,6 @@ internal sealed class HiBobPeople
         }
 
         writer.WriteEndArray();
-        if (_verbatim.Count > 0)
-        {
-            writer.WriteStartArray("verbatim");
-            foreach (var record in _verbatim)
-            {
-                record.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
         writer.WriteStartArray("hiddenFields");
         foreach (var field in _hiddenFields.Order(StringComparer.Ordinal))
         {
@@ -177,14 +169,6 @@ internal sealed class HiBobPeople
         foreach (var employee in FromFieldMaps(JsonElement.Parse(stored["employees"]?.ToJsonString() ?? "[]")))
         {
             people.Add(employee);
-        }
-
-        if (stored["verbatim"] is JsonArray verbatim)
-        {
-            foreach (var record in JsonElement.Parse(verbatim.ToJsonString()).EnumerateArray())
-            {
-                people.AddVerbatim(record);
-            }
         }
 
         foreach (var field in stored["hiddenFields"]?.AsArray() ?? [])

@@ -70,7 +70,7 @@ internal static class HiBobSandboxEndpoints
             // Verbatim records have no key a filter could match; a filtered search leaves them out.
             foreach (var record in request.FilterValues is null ? verbatim : [])
             {
-                record.WriteTo(json);
+                json.WriteRawValue(record.GetRawText(), skipInputValidation: true);
                 if (json.BytesPending > FlushThresholdBytes)
                 {
                     await json.FlushAsync(cancellationToken);
