@@ -380,9 +380,7 @@ public static class HiBobEmployeeReader
 
     // Never cut between the two halves of a surrogate pair (an emoji): a lone half is stored as U+FFFD.
     private static string Partial(string id) =>
-        id.Length <= SubjectIdLength
-            ? id
-            : id[..(char.IsHighSurrogate(id[SubjectIdLength - 1]) ? SubjectIdLength - 1 : SubjectIdLength)] + "…";
+        id.Length <= SubjectIdLength ? id : id[..PlanDescriptions.CutAt(id, SubjectIdLength)] + "…";
 
     private static string Describe(JsonValueKind kind) =>
         kind switch
