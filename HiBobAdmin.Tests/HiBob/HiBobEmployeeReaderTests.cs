@@ -209,8 +209,8 @@ public sealed class HiBobEmployeeReaderTests
                 new SkippedItem("employees[5]", "HiBob returned an employee without an id (root.id)"),
                 new SkippedItem(
                     "9999999999999999999…",
-                    "HiBob returned an employee whose id (root.id) is not usable"),
-                new SkippedItem("employees[7]", "HiBob returned an employee whose id (root.id) is not usable"),
+                    "HiBob returned an employee whose id (root.id) is 100 characters long; HiBob ids have 19 digits"),
+                new SkippedItem("employees[7]", "HiBob returned an employee whose id (root.id) is an object, not a string"),
             ],
             result.Skipped);
     }
@@ -239,6 +239,41 @@ public sealed class HiBobEmployeeReaderTests
         Assert.Null(employee.TerminationDate);
         Assert.False(employee.IsActive);
         Assert.Equal("3000000000000000007", employee.Name);
+    }
+
+    [Theory]
+    [InlineData("\"30000 0001\"", "30000 0001", "contains a space")]
+    [InlineData("\"3000\\u200b0001\"", "3000\u200b0001", "contains the character U+200B, which Port does not allow")]
+    [InlineData("\"3000\\u212a0001\"", "3000\u212a0001", "contains the character U+212A, which no HiBob id holds")]
+    [InlineData("\"3000\\u05e90001\"", "3000\u05e90001", "contains the character U+05E9, which no HiBob id holds")]
+    [InlineData("3.5e18", "x@example.com", "is the number 3.5e18, which is not a whole id")]
+    [InlineData("true", "x@example.com", "is a boolean, not a string")]
+    public void Read_SkipsAnIdPortCouldNotKeyAnEntityBy_NamingWhy(string id, string subject, string why)
+    {
+        using var document = JsonDocument.Parse($$$"""{"id":{{{id}}},"email":"x@example.com"}""");
+
+        var result = HiBobEmployeeReader.Read([document.RootElement]);
+
+        Assert.Empty(result.Employees);
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(new SkippedItem(subject, $"HiBob returned an employee whose id (root.id) {why}"), skipped);
+    }
+
+    [Fact]
+    public void Read_ReplacesBrokenSurrogatesAndNul_AndCutsASubjectBetweenCharacters()
+    {
+        using var broken = JsonDocument.Parse(
+            """{"id":"300000000000000000\ud83d\ude00\u00a0","email":"ann@example.com"}""");
+        using var valid = JsonDocument.Parse(
+            """{"id":"3000000000000000001","email":12345,"displayName":"Ann \ud83d","surname":"O\u0000K \ud83d\ude00"}""");
+
+        var skipped = Assert.Single(HiBobEmployeeReader.Read([broken.RootElement]).Skipped);
+        var employee = Assert.Single(HiBobEmployeeReader.Read([valid.RootElement]).Employees);
+
+        Assert.Equal("300000000000000000…", skipped.Subject);
+        Assert.Null(employee.Email);
+        Assert.Equal("Ann \uFFFD", employee.DisplayName);
+        Assert.Equal("O\uFFFDK \U0001F600", employee.Surname);
     }
 
     [Theory]

@@ -53,6 +53,7 @@ public sealed class PortIdentifierTests
     [InlineData("ann smith@example.com", "contains a space")]
     [InlineData("ann!@example.com", "contains the character '!', which Port does not allow")]
     [InlineData("ann\u200b@example.com", "contains the character U+200B, which Port does not allow")]
+    [InlineData("ann\U0001F600@example.com", "contains the character U+1F600 (\U0001F600), which Port does not allow")]
     [InlineData("..", "is only one or two dots")]
     [InlineData("", "is empty")]
     public void DescribeViolation_NamesTheProblem_WhenIdentifierIsInvalid(string value, string expected)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using HiBobAdmin.Matching;
 
@@ -93,16 +94,22 @@ public static class HiBobEmployeeReader
             return false;
         }
 
-        var email = Text(element, HiBobFields.Email);
+        // Text reads a number as its digits (companyId is one); an email that is a number is no address, and would
+        // name a skipped record as if it were an id.
+        var emailValue = Value(element, HiBobFields.Email);
+        var email = emailValue?.ValueKind == JsonValueKind.String ? Text(emailValue) : null;
         var idValue = Value(element, HiBobFields.Id);
         var id = Id(idValue);
-        if (id is null)
+
+        var violation = id is null ? null : IdProblem(id);
+        if (id is null || violation is not null)
         {
             var subject = idValue is { ValueKind: JsonValueKind.String } rawId && HasContent(rawId)
-                ? Partial(rawId.GetString()!.Trim())
+                ? Partial(WellFormed(StringOf(rawId).Trim()))
                 : email ?? Position(index);
-            var reason = idValue is { } present && HasContent(present)
-                ? "HiBob returned an employee whose id (root.id) is not usable"
+            var problem = violation ?? (idValue is { } present && HasContent(present) ? Unusable(present) : null);
+            var reason = problem is not null
+                ? $"HiBob returned an employee whose id (root.id) {problem}"
                 : "HiBob returned an employee without an id (root.id)";
             skipped = new SkippedItem(subject, reason);
             return false;
@@ -163,7 +170,7 @@ public static class HiBobEmployeeReader
         value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => false,
-            JsonValueKind.String => !string.IsNullOrWhiteSpace(value.GetString()),
+            JsonValueKind.String => !string.IsNullOrWhiteSpace(StringOf(value)),
             _ => true,
         };
 
@@ -204,11 +211,90 @@ public static class HiBobEmployeeReader
     {
         var text = value?.ValueKind switch
         {
-            JsonValueKind.String => value.Value.GetString()!.Trim(),
+            JsonValueKind.String => WellFormed(StringOf(value.Value).Trim()),
             JsonValueKind.Number => value.Value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) || text.Length > MaxTextLength ? null : text;
+    }
+
+    /// <summary>
+    /// A JSON string as .NET text. JSON allows an escaped half of a surrogate pair (<c>"\ud83d"</c>), which
+    /// <see cref="JsonElement.GetString"/> refuses with an exception; such a string is unescaped here instead, the
+    /// half kept as a char for <see cref="WellFormed"/> to replace.
+    /// </summary>
+    internal static string StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // The parser has validated the raw text: quotes around it, every escape complete.
+            var raw = value.GetRawText();
+            var text = new StringBuilder(raw.Length);
+            for (var i = 1; i < raw.Length - 1; i++)
+            {
+                var c = raw[i];
+                if (c != '\\')
+                {
+                    text.Append(c);
+                    continue;
+                }
+
+                c = raw[++i];
+                if (c == 'u')
+                {
+                    text.Append((char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    i += 4;
+                    continue;
+                }
+
+                text.Append(c switch
+                {
+                    'b' => '\b',
+                    'f' => '\f',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    _ => c,
+                });
+            }
+
+            return text.ToString();
+        }
+    }
+
+    /// <summary>
+    /// The text with each NUL and each half of a broken surrogate pair (valid JSON as <c>\ud83d</c>, not valid
+    /// Unicode) replaced by U+FFFD. Stores that keep UTF-8 text cannot hold a lone surrogate and many refuse NUL, so
+    /// the value would come back changed and be rewritten on every run; U+FFFD shows the admin where data was lost,
+    /// and keeps an email with such a character unmappable rather than quietly matching another address.
+    /// </summary>
+    internal static string WellFormed(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !span.Contains('\0'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(c) || c == '\0' ? '\uFFFD' : c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     // Ids are 19-digit strings; a number must keep every digit, so its raw text is used, never a double.
@@ -216,12 +302,44 @@ public static class HiBobEmployeeReader
     {
         var text = value?.ValueKind switch
         {
-            JsonValueKind.String => value.Value.GetString()!.Trim(),
+            JsonValueKind.String => StringOf(value.Value).Trim(),
             JsonValueKind.Number when value.Value.GetRawText().All(char.IsAsciiDigit) => value.Value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) || text.Length > MaxIdLength ? null : text;
     }
+
+    // The id becomes the hibob_user identifier and the _user relation value. One Port would refuse is skipped here,
+    // the character named, instead of failing as a write; so is one with a character outside ASCII, which Port
+    // accepts as a letter but no HiBob id holds (ids are 19-digit strings): a Kelvin sign or a Hebrew letter among the
+    // digits is corrupt data, and an entity keyed by it would never match the real id (decision 0042).
+    private static string? IdProblem(string id)
+    {
+        if (PortIdentifier.DescribeViolation(id) is { } violation)
+        {
+            return violation;
+        }
+
+        var foreign = id.FirstOrDefault(c => !char.IsAscii(c));
+        return foreign == default
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"contains the character U+{(int)foreign:X4}, which no HiBob id holds");
+    }
+
+    /// <summary>Why an id that is present cannot be read, as the end of "whose id (root.id) …".</summary>
+    private static string Unusable(JsonElement id) =>
+        id.ValueKind switch
+        {
+            JsonValueKind.String => string.Create(
+                CultureInfo.InvariantCulture,
+                $"is {StringOf(id).Trim().Length} characters long; HiBob ids have 19 digits"),
+            JsonValueKind.Number => string.Create(
+                CultureInfo.InvariantCulture,
+                $"is the number {HiBobErrors.Shorten(id.GetRawText())}, which is not a whole id"),
+            _ => $"is {Describe(id.ValueKind)}, not a string",
+        };
 
     private static bool? Boolean(JsonElement? value)
     {
@@ -232,7 +350,7 @@ public static class HiBobEmployeeReader
             case JsonValueKind.False:
                 return false;
             case JsonValueKind.String:
-                var text = value.Value.GetString()!.Trim();
+                var text = StringOf(value.Value).Trim();
                 if (text.Equals("yes", StringComparison.OrdinalIgnoreCase)
                     || text.Equals("true", StringComparison.OrdinalIgnoreCase))
                 {
@@ -260,7 +378,9 @@ public static class HiBobEmployeeReader
     private static string Position(int index) =>
         string.Create(CultureInfo.InvariantCulture, $"employees[{index}]");
 
-    private static string Partial(string id) => id.Length <= SubjectIdLength ? id : id[..SubjectIdLength] + "…";
+    // Never cut between the two halves of a surrogate pair (an emoji): a lone half is stored as U+FFFD.
+    private static string Partial(string id) =>
+        id.Length <= SubjectIdLength ? id : id[..PlanDescriptions.CutAt(id, SubjectIdLength)] + "…";
 
     private static string Describe(JsonValueKind kind) =>
         kind switch
@@ -269,6 +389,7 @@ public static class HiBobEmployeeReader
             JsonValueKind.String => "a string",
             JsonValueKind.Number => "a number",
             JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Object => "an object",
             _ => "null",
         };
 }

@@ -50,7 +50,9 @@ public sealed class PlanDescriptions
         _existing.TryGetValue(desired.Identifier, out var current);
         return write.Kind switch
         {
-            HibobUserWriteKind.Create => $"New hibob_user entity ({Show(desired.Properties.Email)}).",
+            HibobUserWriteKind.Create => desired.Properties.Email is { } email
+                ? $"New hibob_user entity ({Show(email)})."
+                : "New hibob_user entity (no work email).",
             HibobUserWriteKind.StateOnly => $"state: {Show(current?.Properties.State)} → {Show(desired.Properties.State)}",
             _ => Changes(current, desired),
         };
@@ -88,10 +90,14 @@ public sealed class PlanDescriptions
         return changes.Count == 0 ? "No property differs." : string.Join("; ", changes);
     }
 
+    /// <summary>Where to cut to at most <paramref name="length"/> characters without splitting an emoji's pair.</summary>
+    internal static int CutAt(string text, int length) =>
+        length < text.Length && char.IsLowSurrogate(text[length]) ? length - 1 : length;
+
     private static string Show(string? value) => value switch
     {
         null => "(empty)",
-        { Length: > MaxValueLength } text => $"\"{text[..MaxValueLength]}…\"",
+        { Length: > MaxValueLength } text => $"\"{text[..CutAt(text, MaxValueLength)]}…\"",
         _ => $"\"{value}\"",
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace HiBobAdmin.Matching;
@@ -39,11 +41,19 @@ public static partial class PortIdentifier
             return $"is longer than {MaxLength} characters";
         }
 
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (!IsAllowed(c))
+            // An emoji is two chars; naming its first half (U+D83D) would point at no character the admin can see.
+            if (Rune.TryGetRuneAt(value, i, out var rune) && !rune.IsBmp)
             {
-                return $"contains {Describe(c)}";
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"contains the character U+{rune.Value:X4} ({rune}), which Port does not allow");
+            }
+
+            if (!IsAllowed(value[i]))
+            {
+                return $"contains {Describe(value[i])}";
             }
         }
 

@@ -12,8 +12,17 @@ internal sealed class HiBobPeople
     private readonly List<SandboxEmployee> _employees = [];
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hiddenFields = new(StringComparer.Ordinal);
+    private readonly List<JsonElement> _verbatim = [];
 
     public int Count => _employees.Count;
+
+    /// <summary>
+    /// Records a people search returns exactly as stored, after the field-map employees. A test hook only: they are
+    /// not written to the state file.
+    /// </summary>
+    public IReadOnlyList<JsonElement> Verbatim => _verbatim;
+
+    public void AddVerbatim(JsonElement record) => _verbatim.Add(record);
 
     public IReadOnlyCollection<string> HiddenFields => _hiddenFields;
 

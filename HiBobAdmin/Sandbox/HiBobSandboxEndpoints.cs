@@ -46,7 +46,8 @@ internal static class HiBobSandboxEndpoints
             return refusal;
         }
 
-        var (employees, hidden) = state.ReadHiBob(people => (people.Snapshot(), people.HiddenFields.ToArray()));
+        var (employees, verbatim, hidden) = state.ReadHiBob(
+            people => (people.Snapshot(), people.Verbatim.ToArray(), people.HiddenFields.ToArray()));
         var writer = new HiBobEmployeeWriter(request!.Fields, hidden, request.HumanReadable);
         return new JsonStreamResult(StatusCodes.Status200OK, async (json, cancellationToken) =>
         {
@@ -60,6 +61,16 @@ internal static class HiBobSandboxEndpoints
                 }
 
                 writer.Write(json, employee);
+                if (json.BytesPending > FlushThresholdBytes)
+                {
+                    await json.FlushAsync(cancellationToken);
+                }
+            }
+
+            // Verbatim records have no key a filter could match; a filtered search leaves them out.
+            foreach (var record in request.FilterValues is null ? verbatim : [])
+            {
+                json.WriteRawValue(record.GetRawText(), skipInputValidation: true);
                 if (json.BytesPending > FlushThresholdBytes)
                 {
                     await json.FlushAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -112,6 +113,25 @@ public sealed class SandboxState
             _people.Add(employee);
             SaveLocked();
             return employee.Id;
+        }
+    }
+
+    /// <summary>
+    /// Adds a record that people searches return byte for byte as given, whatever fields the request names: a
+    /// payload HiBob should never send (no <c>id</c>, a number where a string belongs, <c>work</c> as a string) that
+    /// a field map cannot express. Verbatim records come after the field-map employees, in the order added; they
+    /// carry no record key, so reads by identifier, filters and the field test hooks do not see them, and they are
+    /// not saved to the state file.
+    /// </summary>
+    /// <param name="json">The record as JSON text: any JSON value, kept byte for byte (even an escape such as
+    /// <c>\ud83d</c> that .NET's JSON types cannot turn into a string).</param>
+    public void AddVerbatimEmployee(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var record = JsonElement.Parse(json);
+        lock (_gate)
+        {
+            _people.AddVerbatim(record);
         }
     }
 
