@@ -16,7 +16,9 @@ try
 
     if (HashPasswordCommand.Matches(args))
     {
-        return await HashPasswordCommand.RunAsync(args, Console.In, Console.Out);
+        // Only a bare `hash-password` reads a password; `--help` or a stray argument must not prompt for one.
+        var input = args.Length == 1 ? ConsolePassword.Input() : Console.In;
+        return await HashPasswordCommand.RunAsync(args, input, Console.Out);
     }
 
     var app = AppHost.Build(args, HostMode.Dashboard);

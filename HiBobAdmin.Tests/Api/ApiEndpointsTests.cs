@@ -99,7 +99,9 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
 
         var audit = await fixture.App.Services.GetRequiredService<AuditLog>()
             .PageAsync(new AuditCriteria(), 0, 100, CancellationToken.None);
-        Assert.Contains(audit.Items, e => e.Actor == "api:ops-bot" && e.Action == AuditAction.SyncStarted && e.Detail.Contains(runId.ToString(), StringComparison.Ordinal));
+        var started = Assert.Single(audit.Items, e => e.Action == AuditAction.SyncStarted && e.Subject == runId.ToString());
+        Assert.Equal(("api:ops-bot", "Full sync queued (through the API)."), (started.Actor, started.Detail));
+        Assert.DoesNotContain(audit.Items, e => e.Detail.Contains(runId.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -69,6 +69,10 @@ public sealed class SyncCommandTests : IDisposable
         Assert.Matches(@"\n  CreateEntity \d+ \(.+\): New hibob_user entity \("".+@.+""\)\.\r?\n", dry.ToString());
         Assert.Matches(@"\n  LinkUser .+@.+ \(.+\): hibob_user relation: \(none\) → \d+\r?\n", dry.ToString());
         Assert.DoesNotContain("writes planned: 0", real.ToString(), StringComparison.Ordinal);
+
+        var after = new StringWriter();
+        Assert.Equal(0, await SyncCommand.RunAsync(["sync", "--dry-run"], after, Settings()));
+        Assert.EndsWith("Planned changes: none.", after.ToString().TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using HiBobAdmin.Audit;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
 
@@ -11,21 +10,19 @@ public static class SyncEndpoints
     internal static async Task<IResult> StartFullAsync(
         ClaimsPrincipal user,
         SyncLauncher launcher,
-        AuditLog audit,
         LinkGenerator links,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(user);
         var launch = await launcher.StartFullSyncAsync(SyncTrigger.Api, actor, dryRun: false, cancellationToken);
-        return await AnswerAsync(launch, actor, subject: null, audit, links, http, cancellationToken);
+        return Answer(launch, subject: null, links, http);
     }
 
     internal static async Task<IResult> StartSingleUserAsync(
         string email,
         ClaimsPrincipal user,
         SyncLauncher launcher,
-        AuditLog audit,
         LinkGenerator links,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -37,17 +34,11 @@ public static class SyncEndpoints
 
         var actor = ApiActor.Of(user);
         var launch = await launcher.StartSingleUserSyncAsync(email, SyncTrigger.Api, actor, cancellationToken);
-        return await AnswerAsync(launch, actor, email.Trim(), audit, links, http, cancellationToken);
+        return Answer(launch, email.Trim(), links, http);
     }
 
-    private static async Task<IResult> AnswerAsync(
-        LaunchResult launch,
-        string actor,
-        string? subject,
-        AuditLog audit,
-        LinkGenerator links,
-        HttpContext http,
-        CancellationToken cancellationToken)
+    // The launcher has audited the start already (subject: the run id), as for the dashboard and the CLI.
+    private static IResult Answer(LaunchResult launch, string? subject, LinkGenerator links, HttpContext http)
     {
         if (!launch.Accepted)
         {
@@ -57,7 +48,6 @@ public static class SyncEndpoints
         }
 
         var runId = launch.RunId!.Value;
-        await audit.RecordAsync(actor, AuditAction.SyncStarted, subject, $"{launch.Message} Run {runId}.", cancellationToken);
         var location = links.GetPathByName(http, RunEndpoint.RouteName, new { id = runId });
         return TypedResults.Accepted(location, new SyncAccepted(runId, SyncRunStatus.Queued.ToString(), launch.Message));
     }

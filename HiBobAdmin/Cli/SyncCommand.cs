@@ -66,8 +66,9 @@ public static class SyncCommand
             {
                 // The preview per person, as the run page shows it: what would be written, with old → new values.
                 var items = await scope.ServiceProvider.GetRequiredService<RunStore>().ItemsAsync(run.Id, CancellationToken.None);
-                await output.WriteLineAsync("Planned changes:");
-                foreach (var item in items.Where(i => i.Outcome == SyncItemOutcome.Planned))
+                var planned = items.Where(i => i.Outcome == SyncItemOutcome.Planned).ToList();
+                await output.WriteLineAsync(planned.Count == 0 ? "Planned changes: none." : "Planned changes:");
+                foreach (var item in planned)
                 {
                     var name = item.Name is null ? "" : $" ({item.Name})";
                     await output.WriteLineAsync($"  {item.Action} {item.Subject}{name}: {item.Message}");

@@ -1,6 +1,8 @@
 using Bunit;
 using HiBobAdmin.Components.Layout;
 using HiBobAdmin.Hosting;
+using HiBobAdmin.Security;
+using HiBobAdmin.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 
 namespace HiBobAdmin.Tests.Components.Pages.Layout;
@@ -24,6 +26,19 @@ public sealed class MainLayoutTests : IAsyncLifetime
                 ("Audit log", "/audit"), ("Settings", "/settings"),
             ],
             links);
+    }
+
+    [Theory]
+    [InlineData(Roles.Viewer)]
+    [InlineData(Roles.HrAdmin)]
+    public void MainLayout_LeavesOutSettings_ForRolesThatMayNotOpenIt(string role)
+    {
+        _host.Auth.SignInAs(role);
+
+        var layout = Render();
+
+        var pages = layout.FindAll("[data-testid=nav] a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["Overview", "People", "Review", "Decisions", "Runs", "Audit log"], pages);
     }
 
     [Fact]

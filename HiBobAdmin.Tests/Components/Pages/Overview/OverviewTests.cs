@@ -148,6 +148,7 @@ public sealed class OverviewTests : IAsyncLifetime
             QueuedAt = DashboardTestHost.Now.AddMinutes(-5),
             StartedAt = DashboardTestHost.Now.AddMinutes(-5),
             FinishedAt = DashboardTestHost.Now.AddMinutes(-4),
+            Planned = 2,
             Message = "Dry run: 2 changes planned (…), nothing written.",
         };
         await _host.AddRunAsync(preview);
@@ -159,6 +160,27 @@ public sealed class OverviewTests : IAsyncLifetime
             $"Full sync applying the plan of run {preview.Id} queued.", page.Find("[data-testid=notice]").TextContent.Trim()));
         Assert.Single(_host.Jobs.Created);
         Assert.Empty(page.FindAll("[data-testid=apply-preview]"));
+    }
+
+    [Fact]
+    public async Task ApplyPreview_IsNotOffered_WhenThePreviewPlannedNothing()
+    {
+        await _host.AddRunAsync(new SyncRun
+        {
+            Id = Guid.NewGuid(),
+            Kind = SyncKind.Full,
+            DryRun = true,
+            Status = SyncRunStatus.Succeeded,
+            StartedBy = "ada",
+            QueuedAt = DashboardTestHost.Now.AddMinutes(-5),
+            FinishedAt = DashboardTestHost.Now.AddMinutes(-4),
+            Message = "Dry run: 0 changes planned, nothing written.",
+        });
+
+        var page = Render();
+
+        Assert.Empty(page.FindAll("[data-testid=apply-preview]"));
+        Assert.Single(page.FindAll("[data-testid=preview]"));
     }
 
     [Fact]

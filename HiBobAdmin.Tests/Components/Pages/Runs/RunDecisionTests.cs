@@ -108,6 +108,7 @@ public sealed class RunDecisionTests : IAsyncLifetime
     {
         var preview = RunsPageHost.Run(RunsPageHost.Now, SyncRunStatus.Succeeded);
         preview.DryRun = true;
+        preview.Planned = 3;
         await _host.AddAsync(preview);
         var page = RenderDetail(preview.Id);
 
