@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -125,7 +126,9 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
         try
         {
             using var response = await send(cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            // Kept as UTF-8 and parsed in place: the one search answer holds every employee, and a string copy of it
+            // (UTF-16, twice the size) plus the parser's own UTF-8 copy made this the sync's largest allocation.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return new HiBobReply((int)response.StatusCode, body);
         }
         catch (ApiRequestException ex) when (ex.InnerException is VendorApiException inner)
@@ -159,7 +162,7 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
     {
         try
         {
-            return JsonDocument.Parse(reply.Body);
+            return JsonDocument.Parse(reply.Utf8Json);
         }
         catch (JsonException ex)
         {
@@ -169,8 +172,13 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
         }
     }
 
-    private sealed record HiBobReply(int StatusCode, string Body)
+    private sealed record HiBobReply(int StatusCode, byte[] Utf8Body)
     {
+        public string Body => Encoding.UTF8.GetString(Utf8Json.Span);
+
+        /// <summary>The body without a UTF-8 byte order mark, which the JSON parser would refuse.</summary>
+        public ReadOnlyMemory<byte> Utf8Json => Utf8Body.AsMemory()[(Utf8Body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0)..];
+
         public bool IsSuccess => StatusCode is >= 200 and <= 299;
     }
 }

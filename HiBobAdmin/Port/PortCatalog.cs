@@ -30,24 +30,24 @@ internal sealed class PortCatalog(
         IReadOnlyCollection<string>? identifiers,
         CancellationToken cancellationToken)
     {
-        var entities = await reader.SearchAsync(
+        return await reader.SearchAsync(
             HibobUserBlueprint.UserBlueprint,
             PortEntityMapper.UserSearchFields,
             identifiers,
+            PortEntityMapper.ToPortUser,
             cancellationToken);
-        return [.. entities.Select(PortEntityMapper.ToPortUser).OfType<PortUser>()];
     }
 
     public async Task<IReadOnlyList<HibobUserEntity>> ReadHibobUsersAsync(
         IReadOnlyCollection<string>? identifiers,
         CancellationToken cancellationToken)
     {
-        var entities = await reader.SearchAsync(
+        return await reader.SearchAsync(
             HibobUserBlueprint.Identifier,
             PortEntityMapper.HibobUserSearchFields,
             identifiers,
+            PortEntityMapper.ToHibobUser,
             cancellationToken);
-        return [.. entities.Select(PortEntityMapper.ToHibobUser).OfType<HibobUserEntity>()];
     }
 
     public Task<IReadOnlyList<PortWriteOutcome>> WriteHibobUsersAsync(
