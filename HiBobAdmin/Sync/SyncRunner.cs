@@ -111,11 +111,9 @@ public sealed partial class SyncRunner(
             cancellationToken);
 
         var descriptions = new PlanDescriptions(state.HibobUsers);
-        var planned = PlannedItems(run.Id, plan, names, descriptions);
-        var decision = await gate.DecideAsync(run, state, plan, planned, cancellationToken);
+        var decision = await DecideAsync(run, state, plan, names, descriptions, cancellationToken);
         if (run.DryRun)
         {
-            await runs.AddItemsAsync(planned, cancellationToken);
             run.Status = SyncRunStatus.Succeeded;
             run.Message = DryRunSummary(plan)
                 + (decision.BlockReason is { } wouldBlock ? $" Applying it now would be blocked: {wouldBlock}" : "");
@@ -125,8 +123,6 @@ public sealed partial class SyncRunner(
 
         if (decision.BlockReason is { } reason)
         {
-            // A blocked run records what it would have done, so the admin can judge it and approve it once.
-            await runs.AddItemsAsync(planned, cancellationToken);
             run.Status = SyncRunStatus.Blocked;
             run.Message = $"Blocked: {reason}" + (decision.Note is { } why ? $" {why}" : "");
             LogBlocked(run.Id, reason);
@@ -145,6 +141,29 @@ public sealed partial class SyncRunner(
         run.Message = (decision.Note is { } note ? $"{note} " : "") + (run.Failed == 0
             ? $"{run.Created} created, {run.Updated} updated, {run.Linked} linked, {run.Unchanged} unchanged."
             : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.");
+    }
+
+    /// <summary>
+    /// Passes the plan through the guards. A dry run or a blocked run records every planned item, so the admin can
+    /// judge it (and approve it once); the items live only here, so a run that goes on to write does not carry one
+    /// description per change through the writes and the re-read.
+    /// </summary>
+    private async Task<GateDecision> DecideAsync(
+        SyncRun run,
+        SyncState state,
+        SyncPlan plan,
+        Dictionary<string, string> names,
+        PlanDescriptions descriptions,
+        CancellationToken cancellationToken)
+    {
+        var planned = PlannedItems(run.Id, plan, names, descriptions);
+        var decision = await gate.DecideAsync(run, state, plan, planned, cancellationToken);
+        if (run.DryRun || decision.BlockReason is not null)
+        {
+            await runs.AddItemsAsync(planned, cancellationToken);
+        }
+
+        return decision;
     }
 
     private async Task<SyncState?> ReadAsync(SyncRun run, CancellationToken cancellationToken)
