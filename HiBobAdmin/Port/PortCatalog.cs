@@ -57,7 +57,7 @@ internal sealed class PortCatalog(
     {
         ArgumentNullException.ThrowIfNull(writes);
 
-        var items = writes.Select(w => new PortBulkItem(w.Entity.Identifier, PortEntityMapper.ToBody(w))).ToList();
+        var items = writes.Select(w => PortBulkItem.Of(w.Entity.Identifier, PortEntityMapper.ToBody(w))).ToList();
         return writer.WriteAsync(HibobUserBlueprint.Identifier, items, progress, cancellationToken);
     }
 
@@ -68,7 +68,7 @@ internal sealed class PortCatalog(
     {
         ArgumentNullException.ThrowIfNull(writes);
 
-        var items = writes.Select(w => new PortBulkItem(w.PortUserIdentifier, PortEntityMapper.ToBody(w))).ToList();
+        var items = writes.Select(w => PortBulkItem.Of(w.PortUserIdentifier, PortEntityMapper.ToBody(w))).ToList();
         return writer.WriteAsync(HibobUserBlueprint.UserBlueprint, items, progress, cancellationToken);
     }
 
