@@ -18,8 +18,9 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
     private const string ReadCall = "POST /v1/people/{identifier}";
     private const string FieldsCall = "GET /v1/company/people/fields";
 
-    // Enough for the 200-character snippet a non-JSON answer is logged with.
-    private const int SnippetBytes = 1024;
+    // Far more than the 200-character snippet a non-JSON answer is logged with, so that a credential near its start
+    // is whole when it is masked.
+    private const int SnippetBytes = 16 * 1024;
 
     public async Task<EmployeeReadResult> ReadAllAsync(CancellationToken cancellationToken)
     {

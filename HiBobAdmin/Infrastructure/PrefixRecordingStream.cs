@@ -1,4 +1,4 @@
-namespace HiBobAdmin.HiBob;
+namespace HiBobAdmin.Infrastructure;
 
 /// <summary>
 /// Reads through to an inner stream and keeps the first bytes read, so an answer that turns out not to be JSON can
