@@ -11,7 +11,8 @@ const string Usage = """
       reconcile               reconciliation of 1k, 10k, 100k employees × as many Port users (BenchmarkDotNet)
       grid                    one 50-row People page filtered by status over 100k rows (BenchmarkDotNet)
       sync [N ...]            full sync, unchanged re-sync, 1% re-sync against the sandbox at 50 ms latency
-                              (default sizes 1000 10000 50000; each size in a fresh process for its peak memory)
+                              (default sizes 1000 10000 50000; the sandbox runs in this process, each sync in a
+                              HiBobAdmin process of its own whose peak working set is reported)
     """;
 
 var command = args.Length > 0 ? args[0].ToLowerInvariant() : "";
@@ -50,7 +51,7 @@ static async Task<int> RunSyncSizesAsync(IEnumerable<int> sizes)
     SyncReport.WriteHeader(Console.Out);
     foreach (var size in sizes)
     {
-        // A fresh process per size, so the peak working set belongs to that size alone.
+        // A fresh process per size hosts that size's sandbox; the syncs it measures run in processes of their own.
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,

@@ -2,7 +2,10 @@ using HiBobAdmin.Storage;
 
 namespace HiBobAdmin.Benchmarks;
 
-/// <summary>What one measured full sync did, and the targets of issue 6 it is compared with.</summary>
+/// <summary>
+/// What one measured full sync did (<see cref="Wall"/> is the run's own start to finish as it recorded them;
+/// <see cref="ProcessWall"/> adds the process's start-up and shutdown), and the targets of issue 6 it is compared with.
+/// </summary>
 internal sealed record SyncMeasurement(
     int Employees,
     string Scenario,
@@ -14,7 +17,9 @@ internal sealed record SyncMeasurement(
     int PortReads,
     int HiBobRequests,
     TimeSpan Wall,
-    int Concurrency)
+    int Concurrency,
+    long PeakWorkingSet,
+    TimeSpan ProcessWall)
 {
     /// <summary>
     /// The bulk route takes 20 entities per call: ⌈changed entities ÷ 20⌉ + ⌈links ÷ 20⌉, plus the data-model

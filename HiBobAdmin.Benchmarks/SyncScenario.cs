@@ -1,47 +1,37 @@
 using System.Diagnostics;
 using System.Globalization;
 using HiBobAdmin.Hosting;
-using HiBobAdmin.Port;
 using HiBobAdmin.Sandbox;
 using HiBobAdmin.Storage;
-using HiBobAdmin.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HiBobAdmin.Benchmarks;
 
 /// <summary>
-/// Full syncs through the real app composition (<see cref="AppHost"/>, the real Refit clients over loopback HTTP)
-/// against the sandbox seeded with <c>employees</c> HiBob records and answering every request after
-/// <see cref="LatencyMs"/>: a first sync, a re-sync with nothing changed, and one after 1% of employees changed.
+/// Full syncs by the real app in CLI mode (<c>HiBobAdmin sync</c>, a process of its own, the real Refit clients over
+/// loopback HTTP) against the sandbox served by this process, seeded with <c>employees</c> HiBob records and
+/// answering every request after <see cref="LatencyMs"/>: a first sync, a re-sync with nothing changed, and one after
+/// 1% of employees changed. Each sync is a fresh process, as cron would start it, so its peak working set is the
+/// sync's own (decision 0050).
 /// </summary>
 internal sealed class SyncScenario(int employees)
 {
     public const int LatencyMs = 50;
 
-    /// <summary>Working set once the app has started and the sandbox is seeded, before any sync.</summary>
-    public long BaselineWorkingSet { get; private set; }
+    private static readonly TimeSpan PeakPollInterval = TimeSpan.FromMilliseconds(20);
 
-    public static long CurrentWorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64;
-    }
-
-    public static long PeakWorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
-    }
+    /// <summary>This process's working set once the sandbox has started and been seeded.</summary>
+    public long SandboxWorkingSet { get; private set; }
 
     public async Task<IReadOnlyList<SyncMeasurement>> RunAsync()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("hibobadmin-bench-").FullName;
+        var sandboxDirectory = Directory.CreateTempSubdirectory("hibobadmin-bench-sandbox-").FullName;
+        var syncDirectory = Directory.CreateTempSubdirectory("hibobadmin-bench-sync-").FullName;
         try
         {
             var settings = new Dictionary<string, string?>
@@ -50,40 +40,70 @@ internal sealed class SyncScenario(int employees)
                 ["Sandbox:StatePath"] = "",
                 ["Sandbox:EmployeeCount"] = employees.ToString(CultureInfo.InvariantCulture),
                 ["Sandbox:Faults:LatencyMs"] = LatencyMs.ToString(CultureInfo.InvariantCulture),
-                ["Storage:DataDirectory"] = dataDirectory,
+                ["Storage:DataDirectory"] = sandboxDirectory,
                 ["Sync:Schedule"] = "",
             };
-            await using var app = AppHost.Build(
+
+            // The app composition with the sandbox on a free loopback port; this process never syncs.
+            await using var sandboxHost = AppHost.Build(
                 [],
                 HostMode.Cli,
                 builder => builder.Configuration.AddInMemoryCollection(settings));
-            await AppHost.InitialiseAsync(app, HostMode.Cli, CancellationToken.None);
-            await app.StartAsync();
+            await AppHost.InitialiseAsync(sandboxHost, HostMode.Cli, CancellationToken.None);
+            await sandboxHost.StartAsync();
             try
             {
-                var sandbox = app.Services.GetRequiredService<SandboxState>();
-                var concurrency = app.Services.GetRequiredService<IOptions<PortWriteOptions>>().Value.MaxConcurrentRequests;
-                BaselineWorkingSet = CurrentWorkingSet();
+                var sandbox = sandboxHost.Services.GetRequiredService<SandboxState>();
+                SandboxWorkingSet = Environment.WorkingSet;
+                var sync = new SyncProcess(SyncSettings(sandboxHost.Configuration, syncDirectory));
+                await using var storage = StorageOf(syncDirectory);
                 var results = new List<SyncMeasurement>
                 {
-                    await MeasureAsync(app.Services, sandbox, "first full sync", concurrency),
-                    await MeasureAsync(app.Services, sandbox, "re-sync, nothing changed", concurrency),
+                    await MeasureAsync(sync, storage, sandbox, "first full sync"),
+                    await MeasureAsync(sync, storage, sandbox, "re-sync, nothing changed"),
                 };
 
                 var changed = ChangeOnePercent(sandbox);
-                results.Add(await MeasureAsync(app.Services, sandbox, $"re-sync, 1% changed ({changed})", concurrency));
+                results.Add(await MeasureAsync(sync, storage, sandbox, $"re-sync, 1% changed ({changed})"));
                 return results;
             }
             finally
             {
-                await app.StopAsync();
+                await sandboxHost.StopAsync();
             }
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(sandboxDirectory, recursive: true);
+            Directory.Delete(syncDirectory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What the sync process is given as configuration: the sandbox's base URLs and credentials, exactly as an operator
+    /// configures the real vendors (environment variables, so no secret appears on a command line).
+    /// </summary>
+    private static Dictionary<string, string> SyncSettings(IConfiguration sandboxHost, string dataDirectory) => new()
+    {
+        ["Sandbox__Enabled"] = "false",
+        ["HiBob__BaseUrl"] = sandboxHost["HiBob:BaseUrl"]!,
+        ["HiBob__ServiceUserId"] = sandboxHost["HiBob:ServiceUserId"]!,
+        ["HiBob__ServiceUserToken"] = sandboxHost["HiBob:ServiceUserToken"]!,
+        ["Port__BaseUrl"] = sandboxHost["Port:BaseUrl"]!,
+        ["Port__ClientId"] = sandboxHost["Port:ClientId"]!,
+        ["Port__ClientSecret"] = sandboxHost["Port:ClientSecret"]!,
+        ["Storage__DataDirectory"] = dataDirectory,
+        ["Sync__Schedule"] = "",
+    };
+
+    /// <summary>The sync process's database, opened here after each run to read what it recorded.</summary>
+    private static ServiceProvider StorageOf(string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
+            .Build();
+        return new ServiceCollection().AddStorage(configuration, dataDirectory).BuildServiceProvider();
     }
 
     /// <summary>Renames 1% of the employees in HiBob, as a day of HR edits would.</summary>
@@ -101,26 +121,22 @@ internal sealed class SyncScenario(int employees)
     }
 
     private async Task<SyncMeasurement> MeasureAsync(
-        IServiceProvider services,
+        SyncProcess sync,
+        ServiceProvider storage,
         SandboxState sandbox,
-        string scenario,
-        int concurrency)
+        string scenario)
     {
         sandbox.ResetRequestCounts();
-        await using var scope = services.CreateAsyncScope();
-        var launcher = scope.ServiceProvider.GetRequiredService<SyncLauncher>();
-        var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
-        var launch = await launcher.AdmitAsync(SyncKind.Full, null, SyncTrigger.Cli, "benchmark", false, CancellationToken.None);
-        if (!launch.Accepted)
+        var exit = await sync.RunAsync(PeakPollInterval);
+        if (exit.ExitCode is not (0 or 2))
         {
-            throw new InvalidOperationException($"The sync was refused: {launch.Message}");
+            throw new InvalidOperationException(
+                $"HiBobAdmin sync exited with {exit.ExitCode}:{Environment.NewLine}{exit.Output}");
         }
 
-        var clock = Stopwatch.StartNew();
-        var run = await runner.ExecuteAsync(launch.RunId!.Value, CancellationToken.None);
-        clock.Stop();
-
-        var db = scope.ServiceProvider.GetRequiredService<HiBobAdminDbContext>();
+        var contexts = storage.GetRequiredService<IDbContextFactory<HiBobAdminDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var run = await db.Runs.AsNoTracking().OrderByDescending(r => r.QueuedAt).FirstAsync();
         var items = await db.RunItems.AsNoTracking()
             .Where(item => item.RunId == run.Id && item.Outcome == SyncItemOutcome.Applied)
             .GroupBy(item => item.Action)
@@ -143,8 +159,10 @@ internal sealed class SyncScenario(int employees)
             DataModelWrites: CountPortWrites(sandbox, route => !route.Contains("/entities", StringComparison.Ordinal)),
             PortReads: CountPortReads(sandbox),
             HiBobRequests: sandbox.CountRequests(routeContains: "/sandbox/hibob/"),
-            clock.Elapsed,
-            concurrency);
+            run.Duration ?? TimeSpan.Zero,
+            sync.Concurrency,
+            exit.PeakWorkingSet,
+            exit.Elapsed);
     }
 
     /// <summary>Requests that change Port: everything but reads, searches and the token route.</summary>

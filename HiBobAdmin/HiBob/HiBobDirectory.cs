@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
@@ -17,24 +18,55 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
     private const string ReadCall = "POST /v1/people/{identifier}";
     private const string FieldsCall = "GET /v1/company/people/fields";
 
+    // Far more than the 200-character snippet a non-JSON answer is logged with, so that a credential near its start
+    // is whole when it is masked.
+    private const int SnippetBytes = 16 * 1024;
+
     public async Task<EmployeeReadResult> ReadAllAsync(CancellationToken cancellationToken)
     {
         var request = new PeopleSearchRequest(HiBobFields.Requested, ShowInactive: true, Filters: null);
-        var reply = await SendAsync(SearchCall, ct => api.SearchAsync(request, ct), cancellationToken);
-        if (!reply.IsSuccess)
+        var employees = await SendAsync(
+            SearchCall,
+            ct => api.SearchAsync(request, ct),
+            ReadSearchAnswerAsync,
+            cancellationToken);
+        return ReadChecked(SearchCall, employees);
+    }
+
+    // The one search answer holds every employee: it is parsed element by element as it arrives and each element
+    // reduced to its employee at once, so neither the body nor a document of it is ever held whole (at 50k employees
+    // those were the sync's largest allocations).
+    private async Task<IReadOnlyList<StreamedEmployee>> ReadSearchAnswerAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
         {
-            throw Fail(SearchCall, reply);
+            throw Fail(SearchCall, new HiBobReply(status, await response.Content.ReadAsStringAsync(cancellationToken)));
         }
 
-        using var document = Parse(SearchCall, reply);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("employees", out var list)
-            || list.ValueKind != JsonValueKind.Array)
+        await using var body = new PrefixRecordingStream(
+            await response.Content.ReadAsStreamAsync(cancellationToken), SnippetBytes);
+        StreamedSearchAnswer? answer;
+        try
         {
-            throw new VendorApiException(HiBobErrors.Vendor, reply.StatusCode, HiBobMessages.NoEmployeesList);
+            answer = await JsonSerializer.DeserializeAsync<StreamedSearchAnswer>(body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex) when (ex.InnerException is JsonException)
+        {
+            // The reader's own error, wrapped with its path: the body is not JSON (B19b, a proxy's HTML page).
+            HiBobLog.NonJsonBody(logger, SearchCall, status, HiBobErrors.Shorten(Encoding.UTF8.GetString(body.Prefix)));
+            throw HiBobErrors.NonJson(status, ex);
+        }
+        catch (JsonException)
+        {
+            // Valid JSON of another shape: not an object, or "employees" is not a list.
+            answer = null;
         }
 
-        return ReadChecked(SearchCall, [.. list.EnumerateArray()]);
+        return answer?.Employees
+            ?? throw new VendorApiException(HiBobErrors.Vendor, status, HiBobMessages.NoEmployeesList);
     }
 
     public async Task<EmployeeReadResult> ReadOneAsync(string identifier, CancellationToken cancellationToken)
@@ -117,16 +149,45 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
         return result;
     }
 
-    private async Task<HiBobReply> SendAsync(
+    private EmployeeReadResult ReadChecked(string call, IReadOnlyList<StreamedEmployee> employees)
+    {
+        // As below, for the streamed search answer.
+        var missing = HiBobEmployeeReader.FieldsMissingFromAll(employees);
+        if (missing.Count > 0)
+        {
+            var objects = employees.Count(e => e.IsObject);
+            HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
+            throw new VendorApiException(
+                HiBobErrors.Vendor,
+                (int)HttpStatusCode.OK,
+                HiBobMessages.MissingFields(missing, objects));
+        }
+
+        var result = HiBobEmployeeReader.Read(employees);
+        HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
+        return result;
+    }
+
+    private Task<HiBobReply> SendAsync(
         string call,
         Func<CancellationToken, Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken) =>
+        SendAsync(
+            call,
+            send,
+            async (response, ct) => new HiBobReply((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct)),
+            cancellationToken);
+
+    private async Task<T> SendAsync<T>(
+        string call,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
         try
         {
             using var response = await send(cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new HiBobReply((int)response.StatusCode, body);
+            return await read(response, cancellationToken);
         }
         catch (ApiRequestException ex) when (ex.InnerException is VendorApiException inner)
         {

@@ -55,6 +55,93 @@ public static class HiBobEmployeeReader
         return new EmployeeReadResult(read, skipped);
     }
 
+    /// <summary>Reduces one streamed element to what <see cref="Read(IReadOnlyList{StreamedEmployee})"/> needs.</summary>
+    internal static StreamedEmployee Reduce(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return new StreamedEmployee { Unread = element.Clone() };
+        }
+
+        var fields = 0UL;
+        for (var i = 0; i < HiBobFields.Requested.Count; i++)
+        {
+            if (HasField(element, HiBobFields.Requested[i]))
+            {
+                fields |= 1UL << i;
+            }
+        }
+
+        // The position is only known once the list is complete; an element that cannot be read is described then.
+        return TryRead(element, -1, out var employee, out _)
+            ? new StreamedEmployee { IsObject = true, Fields = fields, Employee = employee }
+            : new StreamedEmployee { IsObject = true, Fields = fields, Unread = element.Clone() };
+    }
+
+    /// <summary>
+    /// <see cref="FieldsMissingFromAll(IReadOnlyList{JsonElement}, IReadOnlyList{string})"/> for a streamed answer,
+    /// which was reduced against <see cref="HiBobFields.Requested"/>.
+    /// </summary>
+    internal static IReadOnlyList<string> FieldsMissingFromAll(IReadOnlyList<StreamedEmployee> employees)
+    {
+        var objects = employees.Where(e => e.IsObject).ToList();
+        if (objects.Count == 0)
+        {
+            return [];
+        }
+
+        var present = objects.Aggregate(0UL, (all, e) => all | e.Fields);
+        return [.. HiBobFields.Requested.Where((_, i) => (present & (1UL << i)) == 0)];
+    }
+
+    /// <summary>
+    /// <see cref="Read(IReadOnlyList{JsonElement})"/> for a streamed answer: the same employees, skips and order.
+    /// </summary>
+    internal static EmployeeReadResult Read(IReadOnlyList<StreamedEmployee> employees)
+    {
+        ArgumentNullException.ThrowIfNull(employees);
+
+        var status = IndexOf(HiBobFields.Status);
+        var read = new List<Employee>(employees.Count);
+        var skipped = new List<SkippedItem>();
+        var statusWithheld = employees.Any(e => e.IsObject && e.Has(status));
+        for (var index = 0; index < employees.Count; index++)
+        {
+            var element = employees[index];
+            if (element.Employee is { } employee)
+            {
+                if (statusWithheld && !element.Has(status))
+                {
+                    skipped.Add(new SkippedItem(employee.Id, HiBobMessages.StatusWithheld));
+                }
+                else
+                {
+                    read.Add(employee);
+                }
+            }
+            else
+            {
+                TryRead(element.Unread!.Value, index, out _, out var reason);
+                skipped.Add(reason);
+            }
+        }
+
+        return new EmployeeReadResult(read, skipped);
+    }
+
+    private static int IndexOf(string field)
+    {
+        for (var i = 0; i < HiBobFields.Requested.Count; i++)
+        {
+            if (string.Equals(HiBobFields.Requested[i], field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{field} is not a requested field.");
+    }
+
     /// <summary>
     /// The requested field ids that no employee object carries in either form. A key present with a null value counts
     /// as carried: only absence means HiBob withheld the field.

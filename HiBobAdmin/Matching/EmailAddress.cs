@@ -29,6 +29,12 @@ public static class EmailAddress
             return "is not an email address (it needs one @ with text on both sides)";
         }
 
+        if (Ascii.IsValid(cleanEmail))
+        {
+            // ASCII is unchanged by every normalisation form and has no singletons; most addresses end here.
+            return null;
+        }
+
         var composed = cleanEmail.Normalize(NormalizationForm.FormC);
         var lookAlike = !string.Equals(composed, composed.Normalize(NormalizationForm.FormKC), StringComparison.Ordinal)
             || cleanEmail.EnumerateRunes().Any(IsCanonicalSingleton);

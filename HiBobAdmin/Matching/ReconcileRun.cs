@@ -358,6 +358,7 @@ internal sealed class ReconcileRun
         }
 
         var stale = new List<StaleEntity>();
+        Dictionary<string, List<string>>? usersByLinkedId = null;
         foreach (var entity in _entities.Values.OrderBy(e => e.Identifier, StringComparer.Ordinal))
         {
             if (_indexById.ContainsKey(entity.Identifier))
@@ -365,15 +366,35 @@ internal sealed class ReconcileRun
                 continue;
             }
 
-            var linked = _input.PortUsers
-                .Where(u => string.Equals(u.LinkedEmployeeId, entity.Identifier, StringComparison.Ordinal))
-                .Select(u => u.Identifier)
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            // Indexed once, on the first stale entity: scanning every Port user per stale entity was quadratic.
+            usersByLinkedId ??= UsersByLinkedId();
+            List<string> linked = usersByLinkedId.TryGetValue(entity.Identifier, out var users)
+                ? [.. users.Order(StringComparer.Ordinal)]
+                : [];
             stale.Add(new StaleEntity(entity.Identifier, entity.Title, linked));
         }
 
         return stale;
+    }
+
+    private Dictionary<string, List<string>> UsersByLinkedId()
+    {
+        var byId = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var user in _input.PortUsers)
+        {
+            if (user.LinkedEmployeeId is { } id)
+            {
+                if (!byId.TryGetValue(id, out var users))
+                {
+                    users = [];
+                    byId.Add(id, users);
+                }
+
+                users.Add(user.Identifier);
+            }
+        }
+
+        return byId;
     }
 
     private void AddPortOnlyRow(PortUser portUser, string? email, string reason)
@@ -396,14 +417,13 @@ internal sealed class ReconcileRun
         _entities.TryGetValue(employee.Id, out var existing);
         if (employee.IsActive)
         {
-            var desired = HibobUserMapper.FromEmployee(employee);
             if (existing is null)
             {
-                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Create, desired));
+                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Create, HibobUserMapper.FromEmployee(employee)));
             }
-            else if (existing != desired)
+            else if (!HibobUserMapper.Describes(existing, employee))
             {
-                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Update, desired));
+                _hibobUserWrites.Add(new HibobUserWrite(HibobUserWriteKind.Update, HibobUserMapper.FromEmployee(employee)));
             }
             else
             {

@@ -67,7 +67,7 @@ internal sealed class PortBulkWriter(
         var size = EnvelopeBytes;
         for (var index = 0; index < items.Count; index++)
         {
-            var itemSize = PortJson.Utf8Size(items[index].Body);
+            var itemSize = items[index].Utf8Body.Length;
             var added = itemSize + (current.Count == 0 ? 0 : 1);
             if (current.Count > 0 && (current.Count == MaxEntitiesPerRequest || size + added >= MaxBodyBytes))
             {
@@ -97,7 +97,7 @@ internal sealed class PortBulkWriter(
     {
         var body = new JsonObject
         {
-            ["entities"] = new JsonArray([.. batch.Select(i => items[i].Body.DeepClone())]),
+            ["entities"] = new JsonArray([.. batch.Select(i => items[i].Body())]),
         };
         using var response = await PortErrors.SendAsync(
             token => api.UpsertEntitiesAsync(blueprint, body, token),

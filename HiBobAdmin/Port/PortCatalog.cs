@@ -30,24 +30,24 @@ internal sealed class PortCatalog(
         IReadOnlyCollection<string>? identifiers,
         CancellationToken cancellationToken)
     {
-        var entities = await reader.SearchAsync(
+        return await reader.SearchAsync(
             HibobUserBlueprint.UserBlueprint,
             PortEntityMapper.UserSearchFields,
             identifiers,
+            PortEntityMapper.ToPortUser,
             cancellationToken);
-        return [.. entities.Select(PortEntityMapper.ToPortUser).OfType<PortUser>()];
     }
 
     public async Task<IReadOnlyList<HibobUserEntity>> ReadHibobUsersAsync(
         IReadOnlyCollection<string>? identifiers,
         CancellationToken cancellationToken)
     {
-        var entities = await reader.SearchAsync(
+        return await reader.SearchAsync(
             HibobUserBlueprint.Identifier,
             PortEntityMapper.HibobUserSearchFields,
             identifiers,
+            PortEntityMapper.ToHibobUser,
             cancellationToken);
-        return [.. entities.Select(PortEntityMapper.ToHibobUser).OfType<HibobUserEntity>()];
     }
 
     public Task<IReadOnlyList<PortWriteOutcome>> WriteHibobUsersAsync(
@@ -57,7 +57,7 @@ internal sealed class PortCatalog(
     {
         ArgumentNullException.ThrowIfNull(writes);
 
-        var items = writes.Select(w => new PortBulkItem(w.Entity.Identifier, PortEntityMapper.ToBody(w))).ToList();
+        var items = writes.Select(w => PortBulkItem.Of(w.Entity.Identifier, PortEntityMapper.ToBody(w))).ToList();
         return writer.WriteAsync(HibobUserBlueprint.Identifier, items, progress, cancellationToken);
     }
 
@@ -68,7 +68,7 @@ internal sealed class PortCatalog(
     {
         ArgumentNullException.ThrowIfNull(writes);
 
-        var items = writes.Select(w => new PortBulkItem(w.PortUserIdentifier, PortEntityMapper.ToBody(w))).ToList();
+        var items = writes.Select(w => PortBulkItem.Of(w.PortUserIdentifier, PortEntityMapper.ToBody(w))).ToList();
         return writer.WriteAsync(HibobUserBlueprint.UserBlueprint, items, progress, cancellationToken);
     }
 

@@ -18,17 +18,21 @@ internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> l
     /// <summary>
     /// Every entity of <paramref name="blueprint"/> when <paramref name="identifiers"/> is null, else only those
     /// identifiers. <paramref name="include"/> names what Port returns (<c>$identifier</c>, properties, relations).
+    /// Each page is mapped as it arrives and its JSON dropped, so only one page of JSON is held at a time; entities
+    /// that <paramref name="map"/> turns into null are left out.
     /// </summary>
-    public async Task<IReadOnlyList<JsonObject>> SearchAsync(
+    public async Task<IReadOnlyList<T>> SearchAsync<T>(
         string blueprint,
         IReadOnlyList<string> include,
         IReadOnlyCollection<string>? identifiers,
+        Func<JsonObject, T?> map,
         CancellationToken cancellationToken)
+        where T : class
     {
-        var entities = new List<JsonObject>();
+        var entities = new List<T>();
         if (identifiers is null)
         {
-            await SearchAllPagesAsync(blueprint, include, [], entities, cancellationToken);
+            await SearchAllPagesAsync(blueprint, include, [], map, entities, cancellationToken);
             return entities;
         }
 
@@ -40,18 +44,20 @@ internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> l
                 ["operator"] = "in",
                 ["value"] = new JsonArray([.. chunk.Select(id => (JsonNode?)JsonValue.Create(id))]),
             };
-            await SearchAllPagesAsync(blueprint, include, [rule], entities, cancellationToken);
+            await SearchAllPagesAsync(blueprint, include, [rule], map, entities, cancellationToken);
         }
 
         return entities;
     }
 
-    private async Task SearchAllPagesAsync(
+    private async Task SearchAllPagesAsync<T>(
         string blueprint,
         IReadOnlyList<string> include,
         IReadOnlyList<JsonObject> rules,
-        List<JsonObject> into,
+        Func<JsonObject, T?> map,
+        List<T> into,
         CancellationToken cancellationToken)
+        where T : class
     {
         string? from = null;
         do
@@ -63,10 +69,24 @@ internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> l
             await PortErrors.EnsureSuccessAsync(response, cancellationToken);
             var page = await PortErrors.ReadObjectAsync(response, logger, cancellationToken);
 
-            var entities = (page["entities"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-            into.AddRange(entities);
+            var entities = 0;
+            if (page["entities"] is JsonArray list)
+            {
+                foreach (var entity in list)
+                {
+                    if (entity is JsonObject json)
+                    {
+                        entities++;
+                        if (map(json) is { } mapped)
+                        {
+                            into.Add(mapped);
+                        }
+                    }
+                }
+            }
+
             var next = PortErrors.Text(page["next"]);
-            PortLog.SearchPage(logger, blueprint, entities.Count, next is not null);
+            PortLog.SearchPage(logger, blueprint, entities, next is not null);
 
             // A cursor that does not move would page forever.
             if (next is not null && string.Equals(next, from, StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiBobAdmin.Infrastructure;
@@ -27,6 +28,9 @@ internal static class PortErrors
     public const string NoAnswer = "Port did not answer in time";
 
     public const int MaxMessageLength = 200;
+
+    // Far more than the logged snippet, so that a credential near the body's start is whole when it is masked.
+    private const int SnippetBytes = 16 * 1024;
 
     /// <summary>
     /// Makes one call through the resilience pipeline; a network failure or timeout that outlived the retries becomes
@@ -136,23 +140,25 @@ internal static class PortErrors
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(logger);
 
-        var body = response.Content is null
-            ? string.Empty
-            : await response.Content.ReadAsStringAsync(cancellationToken);
+        // Parsed as it streams in: a search page of 1000 entities as a string would be a large-object allocation per
+        // page. Only the start is kept, for the log line of a body that is not a JSON object.
+        await using var body = new PrefixRecordingStream(
+            response.Content is null ? Stream.Null : await response.Content.ReadAsStreamAsync(cancellationToken),
+            SnippetBytes);
         try
         {
-            if (JsonNode.Parse(body) is JsonObject json)
+            if (await JsonNode.ParseAsync(body, cancellationToken: cancellationToken) is JsonObject json)
             {
                 return json;
             }
         }
         catch (JsonException ex)
         {
-            PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(body));
+            PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(Encoding.UTF8.GetString(body.Prefix)));
             throw new VendorApiException(Vendor, (int)response.StatusCode, NonJson, ex);
         }
 
-        PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(body));
+        PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(Encoding.UTF8.GetString(body.Prefix)));
         throw new VendorApiException(Vendor, (int)response.StatusCode, NonJson);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace HiBobAdmin.Port;
 
@@ -10,7 +9,4 @@ namespace HiBobAdmin.Port;
 internal static class PortJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The exact UTF-8 size a node takes on the wire with <see cref="Options"/>.</summary>
-    public static int Utf8Size(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Options).Length;
 }

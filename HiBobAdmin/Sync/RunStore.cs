@@ -6,6 +6,8 @@ namespace HiBobAdmin.Sync;
 /// <summary>Reads and writes run records; each call owns a short-lived context, so parallel jobs never share one.</summary>
 public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
 {
+    private const int ItemsPerSave = 1000;
+
     public async Task<SyncRun?> FindAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -174,8 +176,18 @@ public sealed class RunStore(IDbContextFactory<HiBobAdminDbContext> contexts)
             return;
         }
 
+        // One transaction as before, but the change tracker only ever holds one chunk: tracking 50k items at once
+        // cost hundreds of megabytes for entries that are never read again.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.RunItems.AddRange(items);
-        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in items.Chunk(ItemsPerSave))
+        {
+            db.RunItems.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -81,12 +81,34 @@ public sealed partial class SyncRunner(
 
     private async Task RunCoreAsync(SyncRun run, CancellationToken cancellationToken)
     {
+        var applied = await PlanAndApplyAsync(run, cancellationToken);
+        if (applied is null)
+        {
+            return;
+        }
+
+        var after = await reader.RereadPortAsync(applied.Before, cancellationToken);
+        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value)));
+
+        run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
+        run.Message = (applied.Decision.Note is { } note ? $"{note} " : "") + (run.Failed == 0
+            ? $"{run.Created} created, {run.Updated} updated, {run.Linked} linked, {run.Unchanged} unchanged."
+            : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.");
+    }
+
+    /// <summary>
+    /// Reads, plans, decides and writes. Null when the run ended before writing (dry run, blocked, no such person).
+    /// What it read and planned stays behind when it returns: the re-read replaces both Port sides, so only the
+    /// employees go on, and a run never holds two copies of Port at once.
+    /// </summary>
+    private async Task<AppliedRun?> PlanAndApplyAsync(SyncRun run, CancellationToken cancellationToken)
+    {
         var state = await ReadAsync(run, cancellationToken);
         if (state is null)
         {
             run.Status = SyncRunStatus.Failed;
             run.Message = HiBobMessages.NoEmployee(run.Subject ?? "");
-            return;
+            return null;
         }
 
         var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value));
@@ -111,40 +133,52 @@ public sealed partial class SyncRunner(
             cancellationToken);
 
         var descriptions = new PlanDescriptions(state.HibobUsers);
-        var planned = PlannedItems(run.Id, plan, names, descriptions);
-        var decision = await gate.DecideAsync(run, state, plan, planned, cancellationToken);
+        var decision = await DecideAsync(run, state, plan, names, descriptions, cancellationToken);
         if (run.DryRun)
         {
-            await runs.AddItemsAsync(planned, cancellationToken);
             run.Status = SyncRunStatus.Succeeded;
             run.Message = DryRunSummary(plan)
                 + (decision.BlockReason is { } wouldBlock ? $" Applying it now would be blocked: {wouldBlock}" : "");
             PublishSnapshot(run, state, reconciliation);
-            return;
+            return null;
         }
 
         if (decision.BlockReason is { } reason)
         {
-            // A blocked run records what it would have done, so the admin can judge it and approve it once.
-            await runs.AddItemsAsync(planned, cancellationToken);
             run.Status = SyncRunStatus.Blocked;
             run.Message = $"Blocked: {reason}" + (decision.Note is { } why ? $" {why}" : "");
             LogBlocked(run.Id, reason);
-            return;
+            return null;
         }
 
         await dataModel.EnsureReadyAsync(cancellationToken);
         await runs.SaveAsync(run, cancellationToken);
         hub.Publish(run);
         await ApplyAsync(run, plan, names, descriptions, cancellationToken);
+        return new AppliedRun(state with { PortUsers = [], HibobUsers = [] }, decision);
+    }
 
-        var after = await reader.RereadPortAsync(state, cancellationToken);
-        PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value)));
+    /// <summary>
+    /// Passes the plan through the guards. A dry run or a blocked run records every planned item, so the admin can
+    /// judge it (and approve it once); the items live only here, so a run that goes on to write does not carry one
+    /// description per change through the writes and the re-read.
+    /// </summary>
+    private async Task<GateDecision> DecideAsync(
+        SyncRun run,
+        SyncState state,
+        SyncPlan plan,
+        Dictionary<string, string> names,
+        PlanDescriptions descriptions,
+        CancellationToken cancellationToken)
+    {
+        var planned = PlannedItems(run.Id, plan, names, descriptions);
+        var decision = await gate.DecideAsync(run, state, plan, planned, cancellationToken);
+        if (run.DryRun || decision.BlockReason is not null)
+        {
+            await runs.AddItemsAsync(planned, cancellationToken);
+        }
 
-        run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
-        run.Message = (decision.Note is { } note ? $"{note} " : "") + (run.Failed == 0
-            ? $"{run.Created} created, {run.Updated} updated, {run.Linked} linked, {run.Unchanged} unchanged."
-            : $"{run.Failed} of {run.Planned} changes failed; see the items for Port's messages.");
+        return decision;
     }
 
     private async Task<SyncState?> ReadAsync(SyncRun run, CancellationToken cancellationToken)
@@ -351,6 +385,9 @@ public sealed partial class SyncRunner(
             Outcome = outcome,
             Message = message is { Length: > 2000 } ? message[..2000] : message,
         };
+
+    /// <summary>A run that wrote: the employees it read (Port left out) and the guards' decision.</summary>
+    private sealed record AppliedRun(SyncState Before, GateDecision Decision);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Sync {RunId} started: {Kind} from {Trigger}, dry run {DryRun}")]
