@@ -4,6 +4,8 @@ using HiBobAdmin.HiBob;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HiBobAdmin.Tests.Drills;
 
@@ -59,11 +61,14 @@ public sealed class MutationDrillTests
     [Fact]
     public async Task FullSync_OfMutatedRecords_FinishesAndAccountsForEveryRecordOnce_ThenConverges()
     {
-        await using var app = await SandboxApp.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sandbox:EmployeeCount"] = "0",
-            ["Sync:CreateMissingPortUsers"] = "true",
-        });
+        var logs = new CapturingLoggerProvider();
+        await using var app = await SandboxApp.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Sandbox:EmployeeCount"] = "0",
+                ["Sync:CreateMissingPortUsers"] = "true",
+            },
+            services => services.AddSingleton<ILoggerProvider>(logs));
         foreach (var record in Records.Value)
         {
             app.Sandbox.AddVerbatimEmployee(record.Wire);
@@ -76,7 +81,9 @@ public sealed class MutationDrillTests
         app.Sandbox.ResetRequestCounts();
         var second = await app.RunFullSyncAsync();
 
-        Assert.True(first.Status == SyncRunStatus.Succeeded, $"{first.Status}: {first.Message}");
+        Assert.True(
+            first.Status == SyncRunStatus.Succeeded,
+            $"{first.Status}: {first.Message} {string.Join(" | ", logs.Entries.Where(e => e.Level >= LogLevel.Error))}");
         Assert.Equal(0, first.Failed);
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.Message), $"{i.Action} {i.Subject} has no reason"));
         var skips = items.Where(i => i.Action == SyncItemAction.Skip).ToList();

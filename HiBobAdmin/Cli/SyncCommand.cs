@@ -59,8 +59,10 @@ public static class SyncCommand
                 return Failure;
             }
 
+            // Ctrl+C or SIGTERM stops the host, which ends the run as Interrupted (recorded) rather than leaving
+            // the process deaf until a kill.
             var runner = scope.ServiceProvider.GetRequiredService<SyncRunner>();
-            var run = await runner.ExecuteAsync(launch.RunId!.Value, CancellationToken.None);
+            var run = await runner.ExecuteAsync(launch.RunId!.Value, app.Lifetime.ApplicationStopping);
             await output.WriteLineAsync(Summary(run));
             if (run.DryRun || run.Status == SyncRunStatus.Blocked)
             {

@@ -33,6 +33,10 @@ internal sealed class StreamedSearchAnswer
 
 internal sealed class StreamedEmployeeConverter : JsonConverter<StreamedEmployee>
 {
+    // A null in the list is a record like any other that cannot be read, not a missing element: without this the
+    // serializer would put a null in the list without asking the converter.
+    public override bool HandleNull => true;
+
     public override StreamedEmployee Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
