@@ -133,17 +133,9 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
     {
         // HiBob drops fields the service user may not see and still answers 200; writing from such a read would
         // blank those properties in Port, so the run stops here, before any write.
-        var missing = HiBobEmployeeReader.FieldsMissingFromAll(employees, HiBobFields.Requested);
-        if (missing.Count > 0)
-        {
-            var objects = employees.Count(e => e.ValueKind == JsonValueKind.Object);
-            HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
-            throw new VendorApiException(
-                HiBobErrors.Vendor,
-                (int)HttpStatusCode.OK,
-                HiBobMessages.MissingFields(missing, objects));
-        }
-
+        StopIfWithheld(
+            HiBobEmployeeReader.FieldsMissingFromAll(employees, HiBobFields.Requested),
+            () => employees.Count(e => e.ValueKind == JsonValueKind.Object));
         var result = HiBobEmployeeReader.Read(employees);
         HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
         return result;
@@ -152,20 +144,22 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
     private EmployeeReadResult ReadChecked(string call, IReadOnlyList<StreamedEmployee> employees)
     {
         // As below, for the streamed search answer.
-        var missing = HiBobEmployeeReader.FieldsMissingFromAll(employees);
-        if (missing.Count > 0)
-        {
-            var objects = employees.Count(e => e.IsObject);
-            HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
-            throw new VendorApiException(
-                HiBobErrors.Vendor,
-                (int)HttpStatusCode.OK,
-                HiBobMessages.MissingFields(missing, objects));
-        }
-
+        StopIfWithheld(HiBobEmployeeReader.FieldsMissingFromAll(employees), () => employees.Count(e => e.IsObject));
         var result = HiBobEmployeeReader.Read(employees);
         HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
         return result;
+    }
+
+    private void StopIfWithheld(IReadOnlyList<string> missing, Func<int> countObjects)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var objects = countObjects();
+        HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
+        throw new VendorApiException(HiBobErrors.Vendor, (int)HttpStatusCode.OK, HiBobMessages.MissingFields(missing, objects));
     }
 
     private Task<HiBobReply> SendAsync(

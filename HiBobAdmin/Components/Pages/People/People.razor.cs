@@ -1,3 +1,4 @@
+using HiBobAdmin.Components.Common;
 using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
@@ -238,12 +239,7 @@ public sealed partial class People : IDisposable
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Disable in Port?",
-            DisableConfirmation.Text([user.Identifier]),
-            yesText: "Disable",
-            cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmDisableAsync([user.Identifier]))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HiBobAdmin.Components.Common;
 using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
 using HiBobAdmin.Infrastructure;
@@ -153,12 +154,7 @@ public sealed partial class Review
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            identifiers.Count == 1 ? "Disable in Port?" : $"Disable {identifiers.Count} accounts in Port?",
-            DisableConfirmation.Text(identifiers),
-            yesText: "Disable",
-            cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmDisableAsync(identifiers))
         {
             return;
         }
