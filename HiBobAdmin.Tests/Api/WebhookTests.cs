@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HiBobAdmin.Security.Webhooks;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Tests.TestSupport;
 
@@ -79,6 +80,29 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         var jobsAfterFirst = fixture.Jobs.Created.Count;
 
         using var replay = await client.SendAsync(fixture.PortDelivery(body, at));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await AssertRefusedAsync(replay, "Delivery replayed");
+        Assert.Equal(jobsAfterFirst, fixture.Jobs.Created.Count);
+    }
+
+    [Theory]
+    [InlineData("v1, ")]
+    [InlineData("v1,\t")]
+    [InlineData("v1,  ")]
+    public async Task PortWebhook_Returns401_WhenAReplaySpellsTheSignatureHeaderDifferently(string prefix)
+    {
+        using var client = fixture.Client();
+        var body = ApiAppFixture.PortUserCreatedBody($"respelled-{Guid.NewGuid():N}@example.com");
+        var at = DateTimeOffset.UtcNow;
+        using var first = await client.SendAsync(fixture.PortDelivery(body, at));
+        var jobsAfterFirst = fixture.Jobs.Created.Count;
+        using var respelled = fixture.PortDelivery(body, at);
+        var signature = respelled.Headers.GetValues(PortSignatureVerifier.SignatureHeader).Single();
+        respelled.Headers.Remove(PortSignatureVerifier.SignatureHeader);
+        respelled.Headers.TryAddWithoutValidation(PortSignatureVerifier.SignatureHeader, prefix + signature["v1,".Length..]);
+
+        using var replay = await client.SendAsync(respelled);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         await AssertRefusedAsync(replay, "Delivery replayed");

@@ -33,7 +33,9 @@ public sealed class HashPasswordCommandTests
 
     [Theory]
     [InlineData("", "No password on standard input.")]
-    [InlineData("short\n", "The password needs at least 12 characters.")]
+    [InlineData("short\n", "The password needs at least 12 characters besides spaces.")]
+    [InlineData("              \n", "The password needs at least 12 characters besides spaces.")]
+    [InlineData("a b c d e f g h i j k\n", "The password needs at least 12 characters besides spaces.")]
     public async Task RunAsync_Refuses_WhenThePasswordIsMissingOrShort(string input, string message)
     {
         using var output = new StringWriter();

@@ -60,4 +60,24 @@ public sealed class EndpointRateLimitTests
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task Api_Answers429_AlsoToAKeyItDoesNotKnow()
+    {
+        await using var app = await SandboxApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimits:ApiPerMinute"] = "2",
+        });
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(RateLimiting.ApiKeyHeader, "hba_guessed-key-000000000000000000000000000000");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/api/status", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

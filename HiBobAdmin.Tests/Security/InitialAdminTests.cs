@@ -29,6 +29,7 @@ public sealed class InitialAdminTests
         var changePage = await client.GetStringAsync(new Uri("/account/password", UriKind.Relative));
         using var wrongCurrent = await client.ChangePasswordAsync("not the password", NewPassword);
         using var tooShort = await client.ChangePasswordAsync(password, "short");
+        using var blank = await client.ChangePasswordAsync(password, new string(' ', 16));
         using var changed = await client.ChangePasswordAsync(password, NewPassword);
         using var homeAfter = await client.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -38,6 +39,7 @@ public sealed class InitialAdminTests
         Assert.Contains("You signed in with the one-time password", changePage, StringComparison.Ordinal);
         Assert.Equal("/account/password?error=WrongCurrent", wrongCurrent.Headers.Location?.OriginalString);
         Assert.Equal("/account/password?error=TooShort", tooShort.Headers.Location?.OriginalString);
+        Assert.Equal("/account/password?error=TooShort", blank.Headers.Location?.OriginalString);
         Assert.Equal("/", changed.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, homeAfter.StatusCode);
         Assert.Contains("admin · PlatformAdmin", await homeAfter.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -52,6 +52,16 @@ public sealed class LocalAccountSignInTests
         Assert.Equal(userName.Length == 0 ? null : userName, entry.Subject);
     }
 
+    [Theory]
+    [InlineData("/people?status=PortOnly", "/people?status=PortOnly")]
+    [InlineData("//evil.example.com/", "/")]
+    [InlineData("/\\evil.example.com/", "/")]
+    [InlineData("/\t/evil.example.com/x", "/")]
+    [InlineData("/\n/evil.example.com/x", "/")]
+    [InlineData("https://evil.example.com/", "/")]
+    public void ReturnAddress_IsKeptOnlyWhenItIsAPathOfThisSite(string asked, string used) =>
+        Assert.Equal(used, SignInEndpoints.LocalOrRoot(asked));
+
     [Fact]
     public async Task SignIn_GoesBackOnlyToAPathOfThisSite()
     {

@@ -39,9 +39,9 @@ public static class HashPasswordCommand
             return SyncCommand.Failure;
         }
 
-        if (password.Length < AccountDirectory.MinimumPasswordLength)
+        if (!AccountDirectory.IsLongEnough(password))
         {
-            await output.WriteLineAsync($"The password needs at least {AccountDirectory.MinimumPasswordLength} characters.");
+            await output.WriteLineAsync($"The password needs at least {AccountDirectory.MinimumPasswordLength} characters besides spaces.");
             return SyncCommand.Failure;
         }
 

@@ -17,6 +17,11 @@ public sealed class AccountDirectory(
     /// <summary>The shortest new password accepted.</summary>
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>At least <see cref="MinimumPasswordLength"/> characters that are not white space: spaces in a passphrase
+    /// are fine, but twelve spaces are not a password.</summary>
+    public static bool IsLongEnough(string password) =>
+        password.Count(c => !char.IsWhiteSpace(c)) >= MinimumPasswordLength;
+
     public bool AcceptsPasswords => options.Value.HasLocalAccounts || options.Value.UsesInitialAdmin;
 
     public async Task<SignInCheck> CheckAsync(string userName, string password, CancellationToken cancellationToken)
@@ -66,7 +71,7 @@ public sealed class AccountDirectory(
             return PasswordChange.NotChangeable;
         }
 
-        if (newPassword.Length < MinimumPasswordLength)
+        if (!IsLongEnough(newPassword))
         {
             return PasswordChange.TooShort;
         }

@@ -18,7 +18,7 @@ public static class PasswordChangeText
     {
         PasswordChange.Changed => "Your password was changed.",
         PasswordChange.Mismatch => "The new password and its confirmation differ.",
-        PasswordChange.TooShort => $"The new password needs at least {AccountDirectory.MinimumPasswordLength} characters.",
+        PasswordChange.TooShort => $"The new password needs at least {AccountDirectory.MinimumPasswordLength} characters besides spaces.",
         PasswordChange.Unchanged => "The new password must differ from the current one.",
         PasswordChange.WrongCurrent => "The current password is not correct.",
         _ => "This account is managed in configuration or by your identity provider; change its password there.",

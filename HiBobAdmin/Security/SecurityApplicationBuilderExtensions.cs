@@ -6,13 +6,17 @@ public static class SecurityApplicationBuilderExtensions
 {
     public const string HangfirePath = "/hangfire";
 
-    /// <summary>Who is asking (cookie), what they may do, and how often; before antiforgery and the endpoints.</summary>
+    /// <summary>
+    /// How often, then who is asking (cookie or API key) and what they may do; before antiforgery and the endpoints.
+    /// The limiter comes first so that requests refused for a missing or wrong key count too: otherwise guessing
+    /// keys would be unlimited.
+    /// </summary>
     public static WebApplication UseDashboardSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 

@@ -101,7 +101,14 @@ public static class SignInEndpoints
         return Results.Redirect("/");
     }
 
-    /// <summary>Only a path on this site: an absolute or protocol-relative address would send the user elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site: an absolute or protocol-relative address would send the user elsewhere, and browsers
+    /// drop tabs and line breaks from a URL, so "/\t/host" is protocol-relative too.
+    /// </summary>
     internal static string LocalOrRoot(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+        url is { Length: > 0 } && url[0] == '/'
+            && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+            && !url.Any(char.IsControl)
+            ? url
+            : "/";
 }

@@ -45,7 +45,7 @@ public sealed class PortSignatureVerifier(
         }
 
         var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
-        var presented = Encoding.ASCII.GetBytes(signature[VersionPrefix.Length..].Trim());
+        var presented = Encoding.ASCII.GetBytes(ReplayKey(signature));
         if (!CryptographicOperations.FixedTimeEquals(expected, presented))
         {
             return SignatureCheck.Invalid;
@@ -59,13 +59,19 @@ public sealed class PortSignatureVerifier(
             return SignatureCheck.Stale;
         }
 
-        return _seen.TryRemember(signature, settings.PortMaxAge + settings.PortFutureSkew)
+        return _seen.TryRemember(ReplayKey(signature), settings.PortMaxAge + settings.PortFutureSkew)
             ? SignatureCheck.Valid
             : SignatureCheck.Replayed;
     }
 
     /// <summary>Lets the sender retry a delivery we accepted but could not act on.</summary>
-    public void Forget(string signature) => _seen.Forget(signature);
+    public void Forget(string signature) => _seen.Forget(ReplayKey(signature));
+
+    // The HMAC alone, as compared: spelling the header differently (a space after the comma) is the same delivery.
+    private static string ReplayKey(string signature) =>
+        signature.StartsWith(VersionPrefix, StringComparison.Ordinal)
+            ? signature[VersionPrefix.Length..].Trim()
+            : signature.Trim();
 
     /// <summary>The base64 HMAC Port puts after <c>v1,</c>.</summary>
     public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)

@@ -27,6 +27,22 @@ public sealed class PeoplePageTests : IAsyncLifetime
         Assert.Equal("http://localhost/people?q=u2400", _host.Navigation.Uri);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    [InlineData("-1")]
+    public void Page_ShowsPageOne_WhenThePageInTheAddressIsNotAPageNumber(string value)
+    {
+        _host = new PeoplePageHost(PeopleTestData.Large());
+
+        var page = _host.Render($"/people?page={value}");
+
+        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count));
+        Assert.Equal(0, _host.Query.Calls[^1].Page);
+        Assert.Contains("u0001@example.com", Rows(page)[0].TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StatusFilter_FromPageThree_GoesBackToPageOne_WithTheFilteredTotal_AndOneLoad() // B18
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiBobAdmin.Components.Common;
 using HiBobAdmin.Decisions;
 using HiBobAdmin.Hosting;
@@ -59,8 +60,9 @@ public sealed partial class People : IDisposable
     [SupplyParameterFromQuery(Name = PeopleUrl.AccountKey)]
     public string? AccountQuery { get; set; }
 
+    // Taken as text: a typed int would make a hand-edited "?page=abc" fail the whole page instead of showing page 1.
     [SupplyParameterFromQuery(Name = PeopleUrl.PageKey)]
-    public int? PageQuery { get; set; }
+    public string? PageQuery { get; set; }
 
     [Inject]
     private ActionGuard Guard { get; set; } = null!;
@@ -103,7 +105,8 @@ public sealed partial class People : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var criteria = PeopleCriteria.FromQuery(StatusQuery, SearchQuery, HiBobQuery, AccountQuery);
-        var pageIndex = Math.Max(0, (PageQuery ?? 1) - 1);
+        var page = int.TryParse(PageQuery, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : 1;
+        var pageIndex = Math.Max(0, page - 1);
         if (criteria == _criteria && pageIndex == _pageIndex)
         {
             return;
