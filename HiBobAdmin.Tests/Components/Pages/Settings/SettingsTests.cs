@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.Rendering;
+using HiBobAdmin.Components.Pages.Settings;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Port;
 using HiBobAdmin.Tests.Components.Pages.Layout;
@@ -81,6 +82,28 @@ public sealed class SettingsTests : IAsyncLifetime
             result.QuerySelector("[data-testid=connection-fix]")!.TextContent.Trim(),
             StringComparison.Ordinal);
         Assert.Equal(1, _host.HiBob.Calls);
+    }
+
+    [Fact]
+    public void TestConnection_GivesUpWithAnAnswer_WhenTheServiceKeepsItWaiting()
+    {
+        var test = _host.Context.Render<ConnectionTest>(parameters => parameters
+            .Add(p => p.TestId, "slow")
+            .Add(p => p.FixHint, "check the network")
+            .Add(p => p.Limit, TimeSpan.FromMilliseconds(50))
+            .Add(p => p.Check, async token =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return new ConnectionCheck(true, "never", "never");
+            }));
+
+        test.Find("[data-testid=test-slow]").Click();
+
+        var result = test.WaitForElement("[data-testid=connection-result-slow]");
+        Assert.Equal(
+            "Answer: No answer within 0.05 seconds: the service is unreachable or keeps asking to retry.",
+            result.QuerySelector("[data-testid=connection-answer]")!.TextContent.Trim());
+        Assert.Equal("What to fix: check the network", result.QuerySelector("[data-testid=connection-fix]")!.TextContent.Trim());
     }
 
     [Fact]
