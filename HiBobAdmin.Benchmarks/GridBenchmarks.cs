@@ -31,5 +31,10 @@ public class GridBenchmarks
 
     [Benchmark]
     public PeopleQueryResult TenthPageSortedByName() =>
-        PeopleQuery.Apply(_snapshot, new PeopleCriteria(Status: Status), new PeopleSort(PeopleSortKey.Name, Descending: false), page: 9, pageSize: 50);
+        PeopleQuery.Apply(
+            _snapshot,
+            new PeopleCriteria(Status: Status),
+            new PeopleSort(PeopleSortKey.Name, Descending: false),
+            page: 9,
+            pageSize: 50);
 }

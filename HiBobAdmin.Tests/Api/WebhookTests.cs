@@ -189,9 +189,12 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         using var client = fixture.Client();
         var jobsBefore = fixture.Jobs.Created.Count;
 
-        using var joined = await client.SendAsync(ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.joined", "3000000000000000301")));
-        using var activated = await client.SendAsync(ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.activated", "3000000000000000301")));
-        using var updated = await client.SendAsync(ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.updated", "3000000000000000301")));
+        using var joined = await client.SendAsync(
+            ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.joined", "3000000000000000301")));
+        using var activated = await client.SendAsync(
+            ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.activated", "3000000000000000301")));
+        using var updated = await client.SendAsync(
+            ApiAppFixture.HiBobDelivery(ApiAppFixture.HiBobEventBody("employee.updated", "3000000000000000301")));
 
         Assert.Equal("queued", (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
@@ -293,7 +296,8 @@ public sealed class WebhookTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
             """{"companyId":1,"type":"employee.updated","version":"v2","data":{}}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("The event carries no data.employeeId.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The event carries no data.employeeId.", problem.GetProperty("detail").GetString());
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string title)
