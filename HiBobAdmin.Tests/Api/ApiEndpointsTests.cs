@@ -105,6 +105,22 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task StartSingleUserSync_Returns400_WhenTheIdentifierIsLongerThanAnyEmail()
+    {
+        using var client = fixture.Client(ApiAppFixture.AdminKey);
+        var jobsBefore = fixture.Jobs.Created.Count;
+
+        using var response = await client.PostAsync(new Uri($"/api/sync/users/{new string('a', 300)}", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal(
+            "That is not an email or HiBob id: it is 300 characters long (at most 254).",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal(jobsBefore, fixture.Jobs.Created.Count);
+    }
+
+    [Fact]
     public async Task StartSingleUserSync_Returns202_Then409ForAnotherSpellingOfTheEmail()
     {
         using var client = fixture.Client(ApiAppFixture.AdminKey);

@@ -20,6 +20,9 @@ public sealed class SyncLauncher(
     RunOwner owner,
     TimeProvider time)
 {
+    /// <summary>The longest email or HiBob id a single-person sync accepts.</summary>
+    public const int MaxSubjectLength = 254;
+
     public async Task<LaunchResult> StartFullSyncAsync(
         SyncTrigger trigger,
         string startedBy,
@@ -97,6 +100,15 @@ public sealed class SyncLauncher(
         Basis? basis,
         CancellationToken cancellationToken)
     {
+        // No email (RFC 5321: 254) or HiBob id is longer; anything longer is not a person to look up and would only
+        // be stored as a run's subject.
+        if (kind == SyncKind.SingleUser && subject is { Length: > MaxSubjectLength })
+        {
+            return LaunchResult.Refused(
+                null,
+                $"That is not an email or HiBob id: it is {subject.Length} characters long (at most {MaxSubjectLength}).");
+        }
+
         // Two syncs of one person are the same sync whatever the spelling of the email.
         var key = kind == SyncKind.SingleUser ? EmailAddress.Normalise(subject) : null;
 
