@@ -15,6 +15,8 @@ const string Usage = """
                               HiBobAdmin process of its own whose peak working set is reported)
     """;
 
+// The report is this program's product: it goes to standard output, which `> results.md` can keep.
+var output = Console.Out;
 var command = args.Length > 0 ? args[0].ToLowerInvariant() : "";
 var sizes = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 if (sizes.Length == 0)
@@ -30,7 +32,7 @@ switch (command)
     case "all":
         BenchmarkRunner.Run<ReconcileBenchmarks>(config);
         BenchmarkRunner.Run<GridBenchmarks>(config);
-        return await RunSyncSizesAsync(sizes);
+        return await RunSyncSizesAsync(sizes, output);
     case "reconcile":
         BenchmarkRunner.Run<ReconcileBenchmarks>(config);
         return 0;
@@ -38,17 +40,17 @@ switch (command)
         BenchmarkRunner.Run<GridBenchmarks>(config);
         return 0;
     case "sync":
-        return await RunSyncSizesAsync(sizes);
+        return await RunSyncSizesAsync(sizes, output);
     case SyncReport.ChildCommand when sizes.Length == 1:
-        return await SyncReport.RunOneSizeAsync(sizes[0], Console.Out);
+        return await SyncReport.RunOneSizeAsync(sizes[0], output);
     default:
-        Console.WriteLine(Usage);
+        output.WriteLine(Usage);
         return command is "" or "help" or "--help" or "-h" ? 0 : 1;
 }
 
-static async Task<int> RunSyncSizesAsync(IEnumerable<int> sizes)
+static async Task<int> RunSyncSizesAsync(IEnumerable<int> sizes, TextWriter output)
 {
-    SyncReport.WriteHeader(Console.Out);
+    SyncReport.WriteHeader(output);
     foreach (var size in sizes)
     {
         // A fresh process per size hosts that size's sandbox; the syncs it measures run in processes of their own.
@@ -68,17 +70,17 @@ static async Task<int> RunSyncSizesAsync(IEnumerable<int> sizes)
         string? line;
         while ((line = await child.StandardOutput.ReadLineAsync()) is not null)
         {
-            Console.WriteLine(line);
+            output.WriteLine(line);
         }
 
         await child.WaitForExitAsync();
         if (child.ExitCode != 0)
         {
-            Console.WriteLine($"The sync at {size} employees failed (exit code {child.ExitCode}).");
+            output.WriteLine($"The sync at {size} employees failed (exit code {child.ExitCode}).");
             return child.ExitCode;
         }
     }
 
-    SyncReport.WriteTargets(Console.Out);
+    SyncReport.WriteTargets(output);
     return 0;
 }

@@ -10,10 +10,15 @@ internal static class SyncReport
 
     private const double MegaByte = 1024 * 1024;
 
+    private static readonly string[] Columns =
+    [
+        "Employees", "Scenario", "Status", "Entity changes", "Links", "Port writes (data model)", "Expected writes",
+        "Port reads", "HiBob requests", "Wall (s)", "Ideal (s)", "Ratio", "Process (s)", "Peak working set (MB)",
+    ];
+
     public static void WriteHeader(TextWriter output)
     {
-        output.WriteLine(
-            "| Employees | Scenario | Status | Entity changes | Links | Port writes (data model) | Expected writes | Port reads | HiBob requests | Wall (s) | Ideal (s) | Ratio | Process (s) | Peak working set (MB) |");
+        output.WriteLine(Row(Columns));
         output.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
@@ -23,14 +28,26 @@ internal static class SyncReport
         var results = await scenario.RunAsync();
         foreach (var m in results)
         {
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {m.Employees:N0} | {m.Scenario} | {m.Status} | {m.EntityChanges} | {m.Links} | {m.PortWrites} ({m.DataModelWrites}) | {m.ExpectedWrites} | {m.PortReads} | {m.HiBobRequests} | {m.Wall.TotalSeconds:F2} | {m.IdealWall.TotalSeconds:F2} | {(m.RatioToIdeal is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "–")} | {m.ProcessWall.TotalSeconds:F2} | {m.PeakWorkingSet / MegaByte:F0} |"));
+            output.WriteLine(Row(
+                Invariant($"{m.Employees:N0}"),
+                m.Scenario,
+                m.Status.ToString(),
+                Invariant($"{m.EntityChanges}"),
+                Invariant($"{m.Links}"),
+                Invariant($"{m.PortWrites} ({m.DataModelWrites})"),
+                Invariant($"{m.ExpectedWrites}"),
+                Invariant($"{m.PortReads}"),
+                Invariant($"{m.HiBobRequests}"),
+                Invariant($"{m.Wall.TotalSeconds:F2}"),
+                Invariant($"{m.IdealWall.TotalSeconds:F2}"),
+                m.RatioToIdeal is { } r ? Invariant($"{r:F2}") : "–",
+                Invariant($"{m.ProcessWall.TotalSeconds:F2}"),
+                Invariant($"{m.PeakWorkingSet / MegaByte:F0}")));
         }
 
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"|  | sandbox process (not measured above): working set after seeding {scenario.SandboxWorkingSet / MegaByte:F0} MB, now {Environment.WorkingSet / MegaByte:F0} MB |  |  |  |  |  |  |  |  |  |  |  |  |"));
+        var sandbox = "sandbox process (not measured above): working set after seeding "
+            + Invariant($"{scenario.SandboxWorkingSet / MegaByte:F0} MB, now {Environment.WorkingSet / MegaByte:F0} MB");
+        output.WriteLine(Row(["", sandbox, .. Enumerable.Repeat("", Columns.Length - 2)]));
         return 0;
     }
 
@@ -40,4 +57,8 @@ internal static class SyncReport
         output.WriteLine($"Latency {SyncScenario.LatencyMs} ms per sandbox request. Targets: ratio ≤ 1.15; Port writes = expected writes;");
         output.WriteLine("unchanged re-sync 0 writes; peak working set of the sync process at 50k < 300 MB (the sandbox runs in another process).");
     }
+
+    private static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -225,7 +225,8 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ProblemAsync(response);
         Assert.Equal(
-            "'Orphaned' is not a link status. Allowed: Matched, PendingLink, HiBobOnly, PortOnly, DuplicateEmail, NoEmail, UnmappableEmail, Leaver, EmailChanged, Expected.",
+            "'Orphaned' is not a link status. Allowed: Matched, PendingLink, HiBobOnly, PortOnly, DuplicateEmail, NoEmail, "
+            + "UnmappableEmail, Leaver, EmailChanged, Expected.",
             problem.GetProperty("errors").GetProperty("status")[0].GetString());
     }
 
@@ -257,7 +258,8 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = document.RootElement;
         var operations = root.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name} {op.Value.GetProperty("operationId").GetString()}"))
+            .SelectMany(path => path.Value.EnumerateObject().Select(op =>
+                $"{op.Name.ToUpperInvariant()} {path.Name} {op.Value.GetProperty("operationId").GetString()}"))
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(

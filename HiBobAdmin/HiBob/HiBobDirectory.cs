@@ -89,14 +89,14 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
         var root = document.RootElement;
 
         // The docs disagree: the reference schema wraps the employee in "employees", clients see a bare object.
-        IReadOnlyList<JsonElement> employees = root.ValueKind switch
+        IEnumerable<JsonElement> employees = root.ValueKind switch
         {
             JsonValueKind.Object when root.TryGetProperty("employees", out var list)
-                && list.ValueKind == JsonValueKind.Array => [.. list.EnumerateArray()],
-            JsonValueKind.Array => [.. root.EnumerateArray()],
+                && list.ValueKind == JsonValueKind.Array => list.EnumerateArray(),
+            JsonValueKind.Array => root.EnumerateArray(),
             _ => [root],
         };
-        return ReadChecked(ReadCall, employees);
+        return ReadChecked(ReadCall, [.. employees.Select(HiBobEmployeeReader.Reduce)]);
     }
 
     public async Task<ConnectionCheck> CheckConnectionAsync(CancellationToken cancellationToken)
@@ -129,37 +129,24 @@ public sealed class HiBobDirectory(IHiBobApi api, ILogger<HiBobDirectory> logger
         }
     }
 
-    private EmployeeReadResult ReadChecked(string call, IReadOnlyList<JsonElement> employees)
+    private EmployeeReadResult ReadChecked(string call, IReadOnlyList<StreamedEmployee> employees)
     {
         // HiBob drops fields the service user may not see and still answers 200; writing from such a read would
         // blank those properties in Port, so the run stops here, before any write.
-        StopIfWithheld(
-            HiBobEmployeeReader.FieldsMissingFromAll(employees, HiBobFields.Requested),
-            () => employees.Count(e => e.ValueKind == JsonValueKind.Object));
-        var result = HiBobEmployeeReader.Read(employees);
-        HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
-        return result;
-    }
-
-    private EmployeeReadResult ReadChecked(string call, IReadOnlyList<StreamedEmployee> employees)
-    {
-        // As below, for the streamed search answer.
-        StopIfWithheld(HiBobEmployeeReader.FieldsMissingFromAll(employees), () => employees.Count(e => e.IsObject));
-        var result = HiBobEmployeeReader.Read(employees);
-        HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
-        return result;
-    }
-
-    private void StopIfWithheld(IReadOnlyList<string> missing, Func<int> countObjects)
-    {
-        if (missing.Count == 0)
+        var missing = HiBobEmployeeReader.FieldsMissingFromAll(employees);
+        if (missing.Count > 0)
         {
-            return;
+            var objects = employees.Count(e => e.IsObject);
+            HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
+            throw new VendorApiException(
+                HiBobErrors.Vendor,
+                (int)HttpStatusCode.OK,
+                HiBobMessages.MissingFields(missing, objects));
         }
 
-        var objects = countObjects();
-        HiBobLog.FieldsWithheld(logger, string.Join(", ", missing), objects);
-        throw new VendorApiException(HiBobErrors.Vendor, (int)HttpStatusCode.OK, HiBobMessages.MissingFields(missing, objects));
+        var result = HiBobEmployeeReader.Read(employees);
+        HiBobLog.EmployeesRead(logger, call, result.Employees.Count, result.Skipped.Count);
+        return result;
     }
 
     private Task<HiBobReply> SendAsync(

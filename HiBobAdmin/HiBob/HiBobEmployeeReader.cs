@@ -23,36 +23,7 @@ public static class HiBobEmployeeReader
     public static EmployeeReadResult Read(IReadOnlyList<JsonElement> employees)
     {
         ArgumentNullException.ThrowIfNull(employees);
-
-        var read = new List<Employee>(employees.Count);
-        var skipped = new List<SkippedItem>();
-
-        // HiBob drops fields the service user may not see, for some people only when permissions target a population.
-        // When others carry internal.status, an employee without it is withheld, not inactive: reading them as a
-        // leaver would mark their Port entity inactive. (Absent for everyone is the directory's completeness error.)
-        var statusWithheld = employees.Any(e => e.ValueKind == JsonValueKind.Object && HasField(e, HiBobFields.Status));
-        for (var index = 0; index < employees.Count; index++)
-        {
-            if (statusWithheld
-                && employees[index].ValueKind == JsonValueKind.Object
-                && !HasField(employees[index], HiBobFields.Status)
-                && TryRead(employees[index], index, out var withheld, out _))
-            {
-                skipped.Add(new SkippedItem(withheld.Id, HiBobMessages.StatusWithheld));
-                continue;
-            }
-
-            if (TryRead(employees[index], index, out var employee, out var reason))
-            {
-                read.Add(employee);
-            }
-            else
-            {
-                skipped.Add(reason);
-            }
-        }
-
-        return new EmployeeReadResult(read, skipped);
+        return Read([.. employees.Select(Reduce)]);
     }
 
     /// <summary>Reduces one streamed element to what <see cref="Read(IReadOnlyList{StreamedEmployee})"/> needs.</summary>
@@ -84,19 +55,16 @@ public static class HiBobEmployeeReader
     /// </summary>
     internal static IReadOnlyList<string> FieldsMissingFromAll(IReadOnlyList<StreamedEmployee> employees)
     {
-        var objects = employees.Where(e => e.IsObject).ToList();
-        if (objects.Count == 0)
+        if (!employees.Any(e => e.IsObject))
         {
             return [];
         }
 
-        var present = objects.Aggregate(0UL, (all, e) => all | e.Fields);
+        var present = employees.Aggregate(0UL, (all, e) => all | e.Fields);
         return [.. HiBobFields.Requested.Where((_, i) => (present & (1UL << i)) == 0)];
     }
 
-    /// <summary>
-    /// <see cref="Read(IReadOnlyList{JsonElement})"/> for a streamed answer: the same employees, skips and order.
-    /// </summary>
+    /// <summary>Reads every reduced element; <see cref="EmployeeReadResult.Employees"/> keeps the input order.</summary>
     internal static EmployeeReadResult Read(IReadOnlyList<StreamedEmployee> employees)
     {
         ArgumentNullException.ThrowIfNull(employees);
@@ -104,6 +72,10 @@ public static class HiBobEmployeeReader
         var status = IndexOf(HiBobFields.Status);
         var read = new List<Employee>(employees.Count);
         var skipped = new List<SkippedItem>();
+
+        // HiBob drops fields the service user may not see, for some people only when permissions target a population.
+        // When others carry internal.status, an employee without it is withheld, not inactive: reading them as a
+        // leaver would mark their Port entity inactive. (Absent for everyone is the directory's completeness error.)
         var statusWithheld = employees.Any(e => e.IsObject && e.Has(status));
         for (var index = 0; index < employees.Count; index++)
         {
