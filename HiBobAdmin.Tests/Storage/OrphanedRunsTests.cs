@@ -40,8 +40,10 @@ public sealed class OrphanedRunsTests : IDisposable
     [Fact]
     public async Task InterruptAsync_MarksTheRunInterrupted_WhenItsProcessHasExited()
     {
-        using var ended = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        // Named while alive (a process that exits at once may be gone before its start time is read), then ended.
+        using var ended = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var owner = RunOwner.Of(ended);
+        ended.Kill();
         await ended.WaitForExitAsync();
         var id = await AddRunAsync(owner, _time.GetUtcNow());
 

@@ -100,9 +100,31 @@ public sealed class RunOwner
             // It exited while we looked.
             return false;
         }
-        catch (Exception ex) when (ex is Win32Exception or NotSupportedException or UnauthorizedAccessException)
+        catch (Win32Exception)
+        {
+            // Its details could not be read: it may have exited between the two looks, or belong to another user.
+            return StillListed(processId) ? null : false;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static bool StillListed(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            return true;
         }
     }
 
