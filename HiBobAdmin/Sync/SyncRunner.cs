@@ -87,7 +87,7 @@ public sealed partial class SyncRunner(
             return;
         }
 
-        var after = await reader.RereadPortAsync(applied.Before, cancellationToken);
+        var after = await reader.AfterWritesAsync(applied.Before, applied.Writes, cancellationToken);
         PublishSnapshot(run, after, Reconciler.Reconcile(after.ToInput(options.Value)));
 
         run.Status = run.Failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.CompletedWithFailures;
@@ -98,8 +98,6 @@ public sealed partial class SyncRunner(
 
     /// <summary>
     /// Reads, plans, decides and writes. Null when the run ended before writing (dry run, blocked, no such person).
-    /// What it read and planned stays behind when it returns: the re-read replaces both Port sides, so only the
-    /// employees go on, and a run never holds two copies of Port at once.
     /// </summary>
     private async Task<AppliedRun?> PlanAndApplyAsync(SyncRun run, CancellationToken cancellationToken)
     {
@@ -154,14 +152,14 @@ public sealed partial class SyncRunner(
         await dataModel.EnsureReadyAsync(cancellationToken);
         await runs.SaveAsync(run, cancellationToken);
         hub.Publish(run);
-        await ApplyAsync(run, plan, names, descriptions, cancellationToken);
-        return new AppliedRun(state with { PortUsers = [], HibobUsers = [] }, decision);
+        var writes = await ApplyAsync(run, plan, names, descriptions, cancellationToken);
+        return new AppliedRun(state, writes, decision);
     }
 
     /// <summary>
     /// Passes the plan through the guards. A dry run or a blocked run records every planned item, so the admin can
     /// judge it (and approve it once); the items live only here, so a run that goes on to write does not carry one
-    /// description per change through the writes and the re-read.
+    /// description per change through the writes.
     /// </summary>
     private async Task<GateDecision> DecideAsync(
         SyncRun run,
@@ -191,13 +189,15 @@ public sealed partial class SyncRunner(
         return await reader.ReadOneAsync(run.Subject!, cancellationToken);
     }
 
-    private async Task ApplyAsync(
+    /// <summary>Writes the plan and records every item; returns the writes Port accepted.</summary>
+    private async Task<PortAfterWrites> ApplyAsync(
         SyncRun run,
         SyncPlan plan,
         Dictionary<string, string> names,
         PlanDescriptions descriptions,
         CancellationToken cancellationToken)
     {
+        var accepted = new PortAfterWrites();
         var progress = new RunProgressReporter(run, hub, runs, time, ProgressInterval);
         var items = new List<SyncRunItem>();
 
@@ -216,6 +216,7 @@ public sealed partial class SyncRunner(
             };
             if (outcome.Succeeded)
             {
+                accepted.Accepted(write);
                 if (write.Kind == HibobUserWriteKind.Create)
                 {
                     run.Created++;
@@ -258,6 +259,7 @@ public sealed partial class SyncRunner(
             var outcome = linkOutcomes[i];
             if (outcome.Succeeded)
             {
+                accepted.Accepted(link);
                 run.Linked++;
                 if (link.Kind == UserLinkKind.CreateAndLink)
                 {
@@ -280,6 +282,11 @@ public sealed partial class SyncRunner(
         {
             var outcome = await port.RemoveHibobUserAsync(identifier, cancellationToken);
             run.Failed += outcome.Succeeded ? 0 : 1;
+            if (outcome.Succeeded)
+            {
+                accepted.Removed(identifier);
+            }
+
             items.Add(Item(run.Id, identifier, names, SyncItemAction.RemoveEntity, Outcome(outcome), outcome.Message));
             progress.Advance(1);
         }
@@ -287,6 +294,7 @@ public sealed partial class SyncRunner(
         run.Done = run.Planned;
         await progress.FlushAsync();
         await runs.AddItemsAsync([.. items], cancellationToken);
+        return accepted;
     }
 
     private void PublishSnapshot(SyncRun run, SyncState state, Reconciliation reconciliation)
@@ -386,8 +394,8 @@ public sealed partial class SyncRunner(
             Message = message is { Length: > 2000 } ? message[..2000] : message,
         };
 
-    /// <summary>A run that wrote: the employees it read (Port left out) and the guards' decision.</summary>
-    private sealed record AppliedRun(SyncState Before, GateDecision Decision);
+    /// <summary>A run that wrote: what it read, the writes Port accepted and the guards' decision.</summary>
+    private sealed record AppliedRun(SyncState Before, PortAfterWrites Writes, GateDecision Decision);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Sync {RunId} started: {Kind} from {Trigger}, dry run {DryRun}")]

@@ -65,18 +65,19 @@ public sealed class SyncStateReader(
         };
     }
 
-    /// <summary>Re-reads Port only, after writes, to show what Port now holds (a created user's status, say).</summary>
-    public async Task<SyncState> RereadPortAsync(SyncState before, CancellationToken cancellationToken)
+    /// <summary>
+    /// Both sides after a run's writes: the accepted writes laid over <paramref name="before"/>, with only the users
+    /// the run created read back (their status is Port's to give) and the admins' decisions as they are now. Port is
+    /// not read again page by page (docs/decisions/0051-port-state-after-writes.md).
+    /// </summary>
+    public async Task<SyncState> AfterWritesAsync(SyncState before, PortAfterWrites writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(before);
-        var users = port.ReadUsersAsync(identifiers: null, cancellationToken);
-        var entities = ReadEntitiesAsync(before.EntityScope, cancellationToken);
-        await Task.WhenAll(users, entities);
-        return before with
+        ArgumentNullException.ThrowIfNull(writes);
+        var created = writes.CreatedUsers;
+        var returned = created.Count == 0 ? [] : await port.ReadUsersAsync(created, cancellationToken);
+        return writes.ApplyTo(before, returned, time.GetUtcNow()) with
         {
-            PortUsers = await users,
-            HibobUsers = await entities,
-            ReadAt = time.GetUtcNow(),
             Decisions = await decisions.LoadAsync(cancellationToken),
         };
     }
