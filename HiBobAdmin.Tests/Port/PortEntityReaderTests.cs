@@ -71,9 +71,28 @@ public sealed class PortEntityReaderTests
             .ToList();
         Assert.All(rules, rule => Assert.Equal("$identifier", rule["property"]!.GetValue<string>()));
         Assert.All(rules, rule => Assert.Equal("in", rule["operator"]!.GetValue<string>()));
+        // The three searches run side by side, so they may arrive in any order.
         Assert.Equal(
-            identifiers,
-            rules.SelectMany(rule => rule["value"]!.AsArray().Select(v => v!.GetValue<string>())));
+            identifiers.Order(StringComparer.Ordinal),
+            rules.SelectMany(rule => rule["value"]!.AsArray().Select(v => v!.GetValue<string>())).Order(StringComparer.Ordinal));
+        Assert.Equal([100, 100, 50], rules.Select(rule => rule["value"]!.AsArray().Count).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task ReadUsersAsync_ReturnsUsersInTheOrderAsked_WhateverOrderTheSearchesAnswerIn()
+    {
+        using var host = new PortTestHost(PortStub.Route((request, _) =>
+        {
+            var asked = PortStub.Body(request)["query"]!["rules"]![0]!["value"]!.AsArray().Select(v => v!.GetValue<string>());
+            var entities = string.Join(',', asked.Select(id => $$$"""{"identifier":"{{{id}}}","properties":{"status":"Active"}}"""));
+            return StubHttpHandler.Json(HttpStatusCode.OK, $$"""{"ok":true,"entities":[{{entities}}]}""");
+        }));
+        var identifiers = Enumerable.Range(1, 450).Select(PortTestData.Email).ToList();
+
+        var users = await host.Catalog.ReadUsersAsync(identifiers, default);
+
+        Assert.Equal(5, host.ApiRequests.Count);
+        Assert.Equal(identifiers, users.Select(u => u.Identifier));
     }
 
     [Fact]

@@ -368,6 +368,37 @@ public sealed class PortEntitySandboxTests
     }
 
     [Theory]
+    [InlineData("""{"property":"$identifier","operator":"in","value":["b@example.com","c@example.com","zz@example.com"]}""", "b,c")]
+    [InlineData("""{"property":"$identifier","operator":"notIn","value":["b@example.com"]}""", "a,c,d")]
+    [InlineData("""{"property":"$title","operator":"in","value":["Cy"]}""", "c")]
+    [InlineData("""{"property":"$title","operator":"notIn","value":["Cy"]}""", "a,b,d")]
+    [InlineData("""{"property":"status","operator":"in","value":["Disabled","Staged"]}""", "b,d")]
+    [InlineData("""{"property":"$identifier","operator":"=","value":"a@example.com"}""", "a")]
+    [InlineData("""{"combinator":"or","rules":[{"property":"$title","operator":"=","value":"Ada"},{"property":"status","operator":"!=","value":"Active"}]}""", "a,b,d")]
+    public async Task Search_ReturnsWhatEachRuleForm_Selects(string rule, string expected)
+    {
+        await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);
+        using var port = await host.CreatePortClientAsync();
+        foreach (var (id, title, status) in new[] { ("a", "Ada", "Active"), ("b", "Bo", "Disabled"), ("c", "Cy", "Active"), ("d", null, "Staged") })
+        {
+            host.State.PutPortEntity("_user", new JsonObject
+            {
+                ["identifier"] = $"{id}@example.com",
+                ["title"] = title,
+                ["properties"] = new JsonObject { ["status"] = status },
+            });
+        }
+
+        using var response = await SandboxHttp.PostAsync(
+            port, UserSearch, $$"""{"query":{"combinator":"and","rules":[{{rule}}]},"include":["$identifier"]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var found = (await SandboxHttp.ReadObjectAsync(response))["entities"]!.AsArray()
+            .Select(e => e!["identifier"]!.GetValue<string>().Split('@')[0]);
+        Assert.Equal(expected, string.Join(',', found));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1001)]
     public async Task Search_Returns422_WhenLimitIsOutsideOneToThousand(int limit)

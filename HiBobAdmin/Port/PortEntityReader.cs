@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
 using HiBobAdmin.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HiBobAdmin.Port;
 
 /// <summary>
 /// Reads entities through <c>POST /v1/blueprints/{bp}/entities/search</c>, 1000 per page, following <c>next</c>
-/// until Port stops sending one.
+/// until Port stops sending one. Searches for given identifiers run side by side, as many at once as bulk writes.
 /// </summary>
-internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> logger)
+internal sealed class PortEntityReader(
+    IPortApi api,
+    IOptionsMonitor<PortWriteOptions> options,
+    ILogger<PortEntityReader> logger)
 {
     public const int PageSize = 1000;
 
@@ -36,15 +40,29 @@ internal sealed class PortEntityReader(IPortApi api, ILogger<PortEntityReader> l
             return entities;
         }
 
-        foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerSearch))
+        var chunks = identifiers.Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerSearch).ToArray();
+        var found = new List<T>[chunks.Length];
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.CurrentValue.MaxConcurrentRequests),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Length), parallel, async (index, token) =>
         {
             var rule = new JsonObject
             {
                 ["property"] = "$identifier",
                 ["operator"] = "in",
-                ["value"] = new JsonArray([.. chunk.Select(id => (JsonNode?)JsonValue.Create(id))]),
+                ["value"] = new JsonArray([.. chunks[index].Select(id => (JsonNode?)JsonValue.Create(id))]),
             };
-            await SearchAllPagesAsync(blueprint, include, [rule], map, entities, cancellationToken);
+            found[index] = [];
+            await SearchAllPagesAsync(blueprint, include, [rule], map, found[index], token);
+        });
+
+        // In the order asked, whichever search answered first.
+        foreach (var part in found)
+        {
+            entities.AddRange(part);
         }
 
         return entities;

@@ -301,6 +301,7 @@ internal sealed class PortCatalog
             }
         }
 
+        var matches = query is null ? null : PortQuery.Compile(query, blueprint);
         var set = Set(blueprint);
         var ordered = set.InOrder();
         var start = after is null ? 0 : PortCursor.IndexAfter(ordered, after);
@@ -309,7 +310,7 @@ internal sealed class PortCatalog
         for (var i = start; i < ordered.Length; i++)
         {
             var entity = ordered[i];
-            if (query is not null && !PortQuery.Matches(query, blueprint, entity))
+            if (matches is not null && !matches(entity))
             {
                 continue;
             }
