@@ -194,4 +194,63 @@ public sealed class PortEntityReaderTests
         Assert.Equal("Port returned the same page of _user twice; the search was stopped", error.Message);
         Assert.Equal(2, host.ApiRequests.Count);
     }
+
+    [Theory]
+    [InlineData("""{"ok":true,"entities":[{"identifier":"ada@example.com"}""")] // cut off
+    [InlineData("""[{"identifier":"ada@example.com"}]""")] // not an object
+    [InlineData("""{"ok":true,"entities":[]} {"ok":true}""")] // something after the object
+    [InlineData("")]
+    public async Task ReadUsersAsync_ThrowsNonJson_WhenThePageIsNotOneJsonObject(string body)
+    {
+        using var host = new PortTestHost(PortStub.Route((_, _) => StubHttpHandler.Json(HttpStatusCode.OK, body)));
+
+        var error = await Assert.ThrowsAsync<VendorApiException>(() => host.Catalog.ReadUsersAsync(null, default));
+
+        Assert.Equal("Unexpected non-JSON response from Port", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadUsersAsync_ReadsAPageInAnyKeyOrder_AndPassesOverWhatIsNotAnEntity()
+    {
+        string[] pages =
+        [
+            """
+            {"next":"cursor-1","meta":{"took":[1,2,{"deep":true}]},"entities":[
+              null, "text", 7, [1],
+              {"identifier":"ada.lovelace@example.com","title":"Ada Lovelace","properties":{"status":"Active"},
+               "extra":{"nested":[{"a":1}]}}],
+             "ok":true}
+            """,
+            """{"entities":[{"identifier":"grace.hopper@example.com","title":"Grace Hopper"}],"next":null}""",
+        ];
+        using var host = new PortTestHost(PortStub.Route((_, n) => StubHttpHandler.Json(HttpStatusCode.OK, pages[n])));
+
+        var users = await host.Catalog.ReadUsersAsync(null, default);
+
+        Assert.Equal(
+            [
+                new PortUser("ada.lovelace@example.com", "Ada Lovelace", "Active", null, null),
+                new PortUser("grace.hopper@example.com", "Grace Hopper", null, null, null),
+            ],
+            users);
+        Assert.Equal(2, host.ApiRequests.Count);
+    }
+
+    [Fact]
+    public async Task ReadHibobUsersAsync_ReadsAPageLargerThanTheFirstBuffer()
+    {
+        // 1000 entities of about 400 bytes: the body outgrows the 64 KiB buffer it starts in several times.
+        var department = new string('d', 300);
+        var entities = Enumerable.Range(0, 1000).Select(i =>
+            $"{{\"identifier\":\"{3000000000000000000 + i}\",\"title\":\"Person {i}\",\"properties\":"
+            + $"{{\"email\":\"person{i}@example.com\",\"department\":\"{department}\"}}}}");
+        var page = $$"""{"ok":true,"entities":[{{string.Join(",", entities)}}]}""";
+        using var host = new PortTestHost(PortStub.Route((_, _) => StubHttpHandler.Json(HttpStatusCode.OK, page)));
+
+        var read = await host.Catalog.ReadHibobUsersAsync(null, default);
+
+        Assert.Equal(1000, read.Count);
+        Assert.Equal("person999@example.com", read[^1].Properties.Email);
+        Assert.Equal("3000000000000000000", read[0].Identifier);
+    }
 }

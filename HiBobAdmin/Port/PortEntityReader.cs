@@ -22,7 +22,7 @@ internal sealed class PortEntityReader(
     /// <summary>
     /// Every entity of <paramref name="blueprint"/> when <paramref name="identifiers"/> is null, else only those
     /// identifiers. <paramref name="include"/> names what Port returns (<c>$identifier</c>, properties, relations).
-    /// Each page is mapped as it arrives and its JSON dropped, so only one page of JSON is held at a time; entities
+    /// Each entity is mapped as its page is read and its JSON dropped at once (<see cref="PortSearchPage"/>); entities
     /// that <paramref name="map"/> turns into null are left out.
     /// </summary>
     public async Task<IReadOnlyList<T>> SearchAsync<T>(
@@ -85,25 +85,7 @@ internal sealed class PortEntityReader(
                 token => api.SearchEntitiesAsync(blueprint, body, token),
                 cancellationToken);
             await PortErrors.EnsureSuccessAsync(response, cancellationToken);
-            var page = await PortErrors.ReadObjectAsync(response, logger, cancellationToken);
-
-            var entities = 0;
-            if (page["entities"] is JsonArray list)
-            {
-                foreach (var entity in list)
-                {
-                    if (entity is JsonObject json)
-                    {
-                        entities++;
-                        if (map(json) is { } mapped)
-                        {
-                            into.Add(mapped);
-                        }
-                    }
-                }
-            }
-
-            var next = PortErrors.Text(page["next"]);
+            var (entities, next) = await PortSearchPage.ReadAsync(response, map, into, logger, cancellationToken);
             PortLog.SearchPage(logger, blueprint, entities, next is not null);
 
             // A cursor that does not move would page forever.

@@ -30,7 +30,7 @@ internal static class PortErrors
     public const int MaxMessageLength = 200;
 
     // Far more than the logged snippet, so that a credential near the body's start is whole when it is masked.
-    private const int SnippetBytes = 16 * 1024;
+    internal const int SnippetBytes = 16 * 1024;
 
     /// <summary>
     /// Makes one call through the resilience pipeline; a network failure or timeout that outlived the retries becomes

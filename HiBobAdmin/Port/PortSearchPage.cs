@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiBobAdmin.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace HiBobAdmin.Port;
+
+/// <summary>
+/// Reads one answer of the entity search: the body goes into a pooled buffer, then each entity is parsed and mapped on
+/// its own and dropped. A page of 1000 entities as one JSON tree was a large, medium-lived allocation per page, which
+/// the garbage collector kept long after the page was mapped; one entity's nodes die at once.
+/// </summary>
+internal static class PortSearchPage
+{
+    private const int InitialBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// Adds what <paramref name="map"/> makes of each entity to <paramref name="into"/> (null results are left out) and
+    /// returns how many entities the page held and its <c>next</c> cursor. A body that is not a JSON object is
+    /// "Unexpected non-JSON response", logged with its start.
+    /// </summary>
+    public static async Task<(int Entities, string? Next)> ReadAsync<T>(
+        HttpResponseMessage response,
+        Func<JsonObject, T?> map,
+        List<T> into,
+        ILogger logger,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var status = (int)response.StatusCode;
+        var (buffer, length) = await BufferAsync(response, cancellationToken);
+        try
+        {
+            try
+            {
+                if (Read(buffer.AsSpan(0, length), map, into) is { } page)
+                {
+                    return page;
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw NonJson(buffer, length, status, logger, ex);
+            }
+
+            throw NonJson(buffer, length, status, logger, inner: null);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The page read from <paramref name="utf8"/>; null when the body is JSON but not an object.</summary>
+    private static (int Entities, string? Next)? Read<T>(ReadOnlySpan<byte> utf8, Func<JsonObject, T?> map, List<T> into)
+        where T : class
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var entities = 0;
+        string? next = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isEntities = reader.ValueTextEquals("entities"u8);
+            var isNext = reader.ValueTextEquals("next"u8);
+            reader.Read();
+            if (isEntities && reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    entities++;
+                    if (JsonNode.Parse(ref reader) is JsonObject entity && map(entity) is { } mapped)
+                    {
+                        into.Add(mapped);
+                    }
+                }
+            }
+            else if (isNext)
+            {
+                next = PortErrors.Text(JsonNode.Parse(ref reader));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        // Reading to the end: a cut-off body or anything after the object is not a page.
+        while (reader.Read())
+        {
+        }
+
+        return (entities, next);
+    }
+
+    private static async Task<(byte[] Buffer, int Length)> BufferAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+        var length = 0;
+        try
+        {
+            if (response.Content is null)
+            {
+                return (buffer, 0);
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static VendorApiException NonJson(byte[] buffer, int length, int status, ILogger logger, JsonException? inner)
+    {
+        var start = Encoding.UTF8.GetString(buffer, 0, Math.Min(length, PortErrors.SnippetBytes));
+        PortLog.NonJsonBody(logger, status, PortErrors.Shorten(start));
+        return inner is null
+            ? new VendorApiException(PortErrors.Vendor, status, PortErrors.NonJson)
+            : new VendorApiException(PortErrors.Vendor, status, PortErrors.NonJson, inner);
+    }
+}
