@@ -226,7 +226,7 @@ public sealed class ApiEndpointsTests(ApiAppFixture fixture) : IClassFixture<Api
         var problem = await ProblemAsync(response);
         Assert.Equal(
             "'Orphaned' is not a link status. Allowed: Matched, PendingLink, HiBobOnly, PortOnly, DuplicateEmail, NoEmail, "
-            + "UnmappableEmail, Leaver, EmailChanged, Expected.",
+            + "UnmappableEmail, Leaver, EmailChanged, Expected, Protected.",
             problem.GetProperty("errors").GetProperty("status")[0].GetString());
     }
 

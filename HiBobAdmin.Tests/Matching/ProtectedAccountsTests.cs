@@ -6,48 +6,60 @@ namespace HiBobAdmin.Tests.Matching;
 public sealed class ProtectedAccountsTests
 {
     [Fact]
-    public void Apply_DropsLinkWritesOfPortAdmins_AndRecordsThemAsSkipped()
+    public void Reconcile_PlansNoWriteForAPortAdmin_AndShowsItsRowAsProtectedWithTheReason()
     {
         var admin = User("Boss@example.com", linkedTo: "9") with { Role = "Admin" };
         var input = Input(
             [Active("1", "boss@example.com", "Boss"), Active("2", "ann@example.com")],
             [admin, User("ann@example.com")]);
-        var plan = Reconciler.Reconcile(input).Plan;
 
-        var kept = ProtectedAccounts.Apply(plan, input.PortUsers, []);
+        var result = Reconciler.Reconcile(input);
 
-        var link = Assert.Single(kept.UserLinkWrites);
+        var link = Assert.Single(result.Plan.UserLinkWrites);
         Assert.Equal("ann@example.com", link.PortUserIdentifier);
-        var skipped = Assert.Single(kept.Skipped, s => s.Subject == "1");
-        Assert.Equal(
-            "Protected: the Port user Boss@example.com is a Port admin, so the sync does not change it "
-                + "(relinking it from employee 9 to 1 was dropped).",
-            skipped.Reason);
-        Assert.Equal(plan.HibobUserWrites, kept.HibobUserWrites);
+        const string Reason = "Protected: the Port user Boss@example.com is a Port admin, so the sync does not change it "
+            + "(relinking it from employee 9 to 1 was dropped).";
+        Assert.Equal(Reason, Assert.Single(result.Plan.Skipped, s => s.Subject == "1").Reason);
+        var row = Assert.Single(result.People, p => p.Employee?.Id == "1");
+        Assert.Equal(LinkStatus.Protected, row.Status);
+        Assert.Equal(Reason, row.Reason);
+        Assert.Equal(2, result.Plan.HibobUserWrites.Count);
     }
 
     [Fact]
-    public void Apply_DropsWritesOfListedEmails_WhateverTheirCase_IncludingCreations()
+    public void Reconcile_PlansNoWriteForListedEmails_WhateverTheirCase_IncludingCreations()
     {
-        var input = Input([Active("1", "CEO@example.com"), Active("2", "ann@example.com")], [User("ann@example.com")]);
-        var plan = Reconciler.Reconcile(input).Plan;
+        var input = Input([Active("1", "CEO@example.com"), Active("2", "ann@example.com")], [User("ann@example.com")]) with
+        {
+            ProtectedAccounts = [" ceo@EXAMPLE.com ", "ann@example.com"],
+        };
 
-        var kept = ProtectedAccounts.Apply(plan, input.PortUsers, [" ceo@EXAMPLE.com ", "ann@example.com"]);
+        var result = Reconciler.Reconcile(input);
 
-        Assert.Empty(kept.UserLinkWrites);
+        Assert.Empty(result.Plan.UserLinkWrites);
         Assert.Contains(
-            kept.Skipped,
+            result.Plan.Skipped,
             s => s.Subject == "1" && s.Reason == "Protected: the Port user ceo@example.com is on the protected list "
                 + "(Sync:ProtectedAccounts), so the sync does not change it (creating it for employee 1 was dropped).");
-        Assert.Contains(kept.Skipped, s => s.Subject == "2" && s.Reason.Contains("(linking it to employee 2 was dropped)", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Plan.Skipped,
+            s => s.Subject == "2" && s.Reason.Contains("(linking it to employee 2 was dropped)", StringComparison.Ordinal));
+        Assert.All(result.People, p => Assert.Equal(LinkStatus.Protected, p.Status));
     }
 
     [Fact]
-    public void Apply_ReturnsThePlanAsItIs_WhenNothingIsProtected()
+    public void Reconcile_LeavesAMatchedAdminMatched_AndPlansAsUsual_WhenNothingIsProtected()
     {
-        var input = Input([Active("1", "ann@example.com")], [User("ann@example.com") with { Role = "Member" }]);
-        var plan = Reconciler.Reconcile(input).Plan;
+        var admin = User("boss@example.com", linkedTo: "1") with { Role = "Admin" };
+        var input = Input(
+            [Active("1", "boss@example.com"), Active("2", "ann@example.com")],
+            [admin, User("ann@example.com") with { Role = "Member" }]);
 
-        Assert.Same(plan, ProtectedAccounts.Apply(plan, input.PortUsers, []));
+        var result = Reconciler.Reconcile(input);
+
+        Assert.Equal(LinkStatus.Matched, Assert.Single(result.People, p => p.Employee?.Id == "1").Status);
+        Assert.Equal(LinkStatus.PendingLink, Assert.Single(result.People, p => p.Employee?.Id == "2").Status);
+        Assert.Equal("ann@example.com", Assert.Single(result.Plan.UserLinkWrites).PortUserIdentifier);
+        Assert.Empty(result.Plan.Skipped);
     }
 }

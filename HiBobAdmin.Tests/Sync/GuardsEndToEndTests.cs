@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HiBobAdmin.Audit;
 using HiBobAdmin.HiBob;
+using HiBobAdmin.Matching;
 using HiBobAdmin.Sandbox;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
@@ -223,6 +224,18 @@ public sealed class GuardsEndToEndTests
             "Protected: the Port user p2@example.com is on the protected list (Sync:ProtectedAccounts)", StringComparison.Ordinal));
         Assert.Contains(skipped, i => i.Subject == ceo && i.Message!.EndsWith(
             "(creating it for employee 30200 was dropped).", StringComparison.Ordinal));
+
+        // What the dashboard shows afterwards agrees: the three read Protected, with the reason, and nothing is pending.
+        var snapshot = app.Services.GetRequiredService<PeopleSnapshotStore>().Current!;
+        Assert.Equal(
+            [("30001", LinkStatus.Protected), ("30002", LinkStatus.Protected), ("30200", LinkStatus.Protected)],
+            snapshot.People.Where(p => p.Employee?.Id is "30001" or "30002" or "30200")
+                .Select(p => (p.Employee!.Id, p.Status)).OrderBy(p => p.Id, StringComparer.Ordinal));
+        Assert.StartsWith(
+            "Protected: the Port user p1@example.com is a Port admin",
+            snapshot.People.Single(p => p.Employee?.Id == "30001").Reason,
+            StringComparison.Ordinal);
+        Assert.Empty(snapshot.Plan.UserLinkWrites);
     }
 
     [Fact]

@@ -17,4 +17,10 @@ public enum LinkStatus
 
     /// <summary>A Port user without an employee that an admin marked as expected until a date.</summary>
     Expected,
+
+    /// <summary>
+    /// An employee whose Port account a sync must not change (a Port admin, or on <c>Sync:ProtectedAccounts</c>) and
+    /// who needs a link or a new account: the write is not planned.
+    /// </summary>
+    Protected,
 }

@@ -1,51 +1,50 @@
 namespace HiBobAdmin.Matching;
 
 /// <summary>
-/// Drops every <c>_user</c> write that would change a protected account, a Port admin or an email on the configured
-/// list, and records each as skipped with the reason (docs/decisions/0011-protected-accounts.md). <c>hibob_user</c>
-/// entities describe employees, not accounts, and are written as usual.
+/// The Port users a sync never links, relinks or creates: Port admins and the emails on <c>Sync:ProtectedAccounts</c>
+/// (docs/decisions/0011-protected-accounts.md). The reconciler asks before planning any <c>_user</c> write, so the
+/// rows, the plan, its preview and the guards all agree. <c>hibob_user</c> entities describe employees, not
+/// accounts, and are written as usual.
 /// </summary>
-public static class ProtectedAccounts
+public sealed class ProtectedAccounts
 {
-    public static SyncPlan Apply(SyncPlan plan, IReadOnlyList<PortUser> portUsers, IEnumerable<string> protectedEmails)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(portUsers);
-        ArgumentNullException.ThrowIfNull(protectedEmails);
+    private readonly HashSet<string> _listed;
+    private readonly HashSet<string> _admins;
 
-        var listed = protectedEmails.Select(EmailAddress.Normalise).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var admins = portUsers
+    public ProtectedAccounts(IEnumerable<string> listed, IEnumerable<PortUser> portUsers)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(portUsers);
+
+        _listed = listed.Select(EmailAddress.Normalise).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _admins = portUsers
             .Where(u => u.IsAdmin)
             .Select(u => EmailAddress.Normalise(u.Identifier))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
-        if (listed.Count == 0 && admins.Count == 0)
-        {
-            return plan;
-        }
-
-        var kept = new List<UserLinkWrite>(plan.UserLinkWrites.Count);
-        var skipped = new List<SkippedItem>(plan.Skipped);
-        foreach (var write in plan.UserLinkWrites)
-        {
-            var key = EmailAddress.Normalise(write.PortUserIdentifier) ?? write.PortUserIdentifier;
-            var why = admins.Contains(key) ? "is a Port admin"
-                : listed.Contains(key) ? "is on the protected list (Sync:ProtectedAccounts)"
-                : null;
-            if (why is null)
-            {
-                kept.Add(write);
-                continue;
-            }
-
-            skipped.Add(new SkippedItem(write.EmployeeId, Reason(write, why)));
-        }
-
-        return kept.Count == plan.UserLinkWrites.Count ? plan : plan with { UserLinkWrites = kept, Skipped = skipped };
     }
 
-    private static string Reason(UserLinkWrite write, string why)
+    /// <summary>Why a sync leaves this Port user alone ("is a Port admin"), or null when it may change it.</summary>
+    public string? Why(string portUserIdentifier)
     {
+        ArgumentNullException.ThrowIfNull(portUserIdentifier);
+
+        if (_listed.Count == 0 && _admins.Count == 0)
+        {
+            return null;
+        }
+
+        var key = EmailAddress.Normalise(portUserIdentifier) ?? portUserIdentifier;
+        return _admins.Contains(key) ? "is a Port admin"
+            : _listed.Contains(key) ? "is on the protected list (Sync:ProtectedAccounts)"
+            : null;
+    }
+
+    /// <summary>The sentence a protected account's row and skipped item carry, naming the write that was not planned.</summary>
+    public static string Reason(UserLinkWrite write, string why)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+
         var dropped = write.Kind switch
         {
             UserLinkKind.Link => $"linking it to employee {write.EmployeeId}",

@@ -15,6 +15,9 @@ public sealed record ReconcileInput(
     /// </summary>
     public bool EntitiesComplete { get; init; }
 
+    /// <summary><c>Sync:ProtectedAccounts</c>: emails whose Port users a sync never changes (Port admins never are).</summary>
+    public IReadOnlyCollection<string> ProtectedAccounts { get; init; } = [];
+
     /// <summary><c>Sync:RemoveStaleEntities</c>: plan removing stale entities no Port user links to.</summary>
     public bool RemoveStaleEntities { get; init; }
 }

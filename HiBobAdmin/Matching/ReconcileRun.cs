@@ -20,6 +20,7 @@ internal sealed class ReconcileRun
     private readonly Dictionary<string, PortUser> _manualUsers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IgnoreEntry> _ignores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PortUser> _earlierLinks = new(StringComparer.Ordinal);
+    private readonly ProtectedAccounts _protected;
     private int _unchanged;
 
     public ReconcileRun(ReconcileInput input)
@@ -31,6 +32,7 @@ internal sealed class ReconcileRun
         _slots = new Dictionary<string, EmailSlot>(
             input.Employees.Count + input.PortUsers.Count,
             StringComparer.Ordinal);
+        _protected = new ProtectedAccounts(input.ProtectedAccounts, input.PortUsers);
     }
 
     public Reconciliation Run()
@@ -305,7 +307,7 @@ internal sealed class ReconcileRun
             }
             else if (_input.CreateMissingPortUsers)
             {
-                _userLinkWrites.Add(new UserLinkWrite(UserLinkKind.CreateAndLink, email, id, null));
+                PlanUserWrite(person, new UserLinkWrite(UserLinkKind.CreateAndLink, email, id, null));
             }
             else
             {
@@ -332,7 +334,24 @@ internal sealed class ReconcileRun
         person.Status = LinkStatus.PendingLink;
         var previous = string.IsNullOrWhiteSpace(portUser.LinkedEmployeeId) ? null : portUser.LinkedEmployeeId;
         var kind = previous is null ? UserLinkKind.Link : UserLinkKind.Relink;
-        _userLinkWrites.Add(new UserLinkWrite(kind, portUser.Identifier, id, previous));
+        PlanUserWrite(person, new UserLinkWrite(kind, portUser.Identifier, id, previous));
+    }
+
+    /// <summary>
+    /// Plans a <c>_user</c> write, unless its account is protected: then the person is Protected and the write is
+    /// recorded as skipped, with the reason, instead.
+    /// </summary>
+    private void PlanUserWrite(Person person, UserLinkWrite write)
+    {
+        if (_protected.Why(write.PortUserIdentifier) is { } why)
+        {
+            person.Status = LinkStatus.Protected;
+            person.ProtectedReason = ProtectedAccounts.Reason(write, why);
+            _skipped.Add(new SkippedItem(write.EmployeeId, person.ProtectedReason));
+            return;
+        }
+
+        _userLinkWrites.Add(write);
     }
 
     /// <summary>
@@ -535,6 +554,7 @@ internal sealed class ReconcileRun
             _ when person.Manual is { } link => PersonReasons.ManuallyLinked(portUser!, link, person.Status),
             LinkStatus.EmailChanged => PersonReasons.EmailChanged(portUser!, person.NormalisedEmail!),
             LinkStatus.Matched => PersonReasons.Matched(portUser!),
+            LinkStatus.Protected => person.ProtectedReason!,
             LinkStatus.PendingLink when string.IsNullOrWhiteSpace(portUser!.LinkedEmployeeId) =>
                 PersonReasons.Link(portUser),
             LinkStatus.PendingLink when IsRehire(person, portUser!) =>
@@ -584,5 +604,8 @@ internal sealed class ReconcileRun
 
         /// <summary>True when the Port user joined through its relation rather than its email.</summary>
         public bool LinkedEarlier { get; set; }
+
+        /// <summary>Why the write this person needs was not planned, when their Port account is protected.</summary>
+        public string? ProtectedReason { get; set; }
     }
 }

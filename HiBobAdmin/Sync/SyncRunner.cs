@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HiBobAdmin.Sync;
 
 /// <summary>
-/// Executes one recorded run: read both sides, reconcile, leave protected accounts out, pass the guards, apply the plan
+/// Executes one recorded run: read both sides, reconcile (protected accounts left out), pass the guards, apply the plan
 /// (entities before links), record every item, and publish progress. Used by the Hangfire job and by the CLI alike.
 /// Nothing is written to Port (not even the data model) before the guards have passed.
 /// </summary>
@@ -110,8 +110,7 @@ public sealed partial class SyncRunner(
         }
 
         var reconciliation = Reconciler.Reconcile(state.ToInput(options.Value));
-        var plan = ProtectedAccounts.Apply(reconciliation.Plan, state.PortUsers, options.Value.ProtectedAccounts);
-        reconciliation = reconciliation with { Plan = plan };
+        var plan = reconciliation.Plan;
         // A repeated HiBob id is the reconciler's to report (it skips the repeat); the first name wins here.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var employee in state.Employees)

@@ -26,6 +26,7 @@ public sealed record SyncState(
         {
             Decisions = Decisions,
             EntitiesComplete = EntityScope is null,
+            ProtectedAccounts = [.. options.ProtectedAccounts],
             RemoveStaleEntities = options.RemoveStaleEntities,
         };
     }

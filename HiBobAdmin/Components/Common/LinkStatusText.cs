@@ -17,6 +17,7 @@ public static class LinkStatusText
         LinkStatus.Leaver => "Leaver",
         LinkStatus.EmailChanged => "Email changed",
         LinkStatus.Expected => "Expected",
+        LinkStatus.Protected => "Protected",
         _ => status.ToString(),
     };
 }
