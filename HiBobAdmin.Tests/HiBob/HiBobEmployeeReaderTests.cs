@@ -313,23 +313,25 @@ public sealed class HiBobEmployeeReaderTests
     {
         var employees = EmployeesOf("""
             {"employees":[{"id":"1","email":null,"work":{}},
-                          {"id":"2","/work/title":{"value":null}},
+                          {"id":"2","/work/title":{"value":null},"internal":{"status":"Active"}},
                           "not an employee"]}
             """);
 
-        var missing = HiBobEmployeeReader.FieldsMissingFromAll(
-            employees,
-            ["root.id", "root.email", "work.title", "work.department", "internal.status"]);
+        var missing = HiBobEmployeeReader.FieldsMissingFromAll([.. employees.Select(HiBobEmployeeReader.Reduce)]);
 
-        Assert.Equal(["work.department", "internal.status"], missing);
+        Assert.Equal(
+            HiBobFields.Requested.Except([HiBobFields.Id, HiBobFields.Email, HiBobFields.Title, HiBobFields.Status]),
+            missing);
+        Assert.Contains(HiBobFields.Department, missing);
     }
 
     [Fact]
-    public void FieldsMissingFromAll_ReturnsNothing_WhenThereAreNoEmployees()
+    public void FieldsMissingFromAll_ReturnsNothing_WhenNoElementIsAnEmployeeObject()
     {
-        var missing = HiBobEmployeeReader.FieldsMissingFromAll([], HiBobFields.Requested);
+        var employees = EmployeesOf("""{"employees":["not an employee", 7, null]}""");
 
-        Assert.Empty(missing);
+        Assert.Empty(HiBobEmployeeReader.FieldsMissingFromAll([]));
+        Assert.Empty(HiBobEmployeeReader.FieldsMissingFromAll([.. employees.Select(HiBobEmployeeReader.Reduce)]));
     }
 
     private static List<JsonElement> EmployeesOf(string json)

@@ -50,8 +50,8 @@ public static class HiBobEmployeeReader
     }
 
     /// <summary>
-    /// <see cref="FieldsMissingFromAll(IReadOnlyList{JsonElement}, IReadOnlyList{string})"/> for a streamed answer,
-    /// which was reduced against <see cref="HiBobFields.Requested"/>.
+    /// The requested fields (<see cref="HiBobFields.Requested"/>) that no employee object carries in either form. A key
+    /// present with a null value counts as carried: only absence means HiBob withheld the field.
     /// </summary>
     internal static IReadOnlyList<string> FieldsMissingFromAll(IReadOnlyList<StreamedEmployee> employees)
     {
@@ -112,26 +112,6 @@ public static class HiBobEmployeeReader
         }
 
         throw new InvalidOperationException($"{field} is not a requested field.");
-    }
-
-    /// <summary>
-    /// The requested field ids that no employee object carries in either form. A key present with a null value counts
-    /// as carried: only absence means HiBob withheld the field.
-    /// </summary>
-    public static IReadOnlyList<string> FieldsMissingFromAll(
-        IReadOnlyList<JsonElement> employees,
-        IReadOnlyList<string> fieldIds)
-    {
-        ArgumentNullException.ThrowIfNull(employees);
-        ArgumentNullException.ThrowIfNull(fieldIds);
-
-        var objects = employees.Where(e => e.ValueKind == JsonValueKind.Object).ToList();
-        if (objects.Count == 0)
-        {
-            return [];
-        }
-
-        return [.. fieldIds.Where(field => !objects.Any(employee => HasField(employee, field)))];
     }
 
     /// <summary>True when the employee object has the field's key in the nested or the slash form.</summary>
