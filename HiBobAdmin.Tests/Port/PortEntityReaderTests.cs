@@ -221,7 +221,8 @@ public sealed class PortEntityReaderTests
                "extra":{"nested":[{"a":1}]}}],
              "ok":true}
             """,
-            """{"entities":[{"identifier":"grace.hopper@example.com","title":"Grace Hopper"}],"next":null}""",
+            // A byte order mark, and whitespace after the object, as a proxy may leave them.
+            "\uFEFF" + """{"entities":[{"identifier":"grace.hopper@example.com","title":"Grace Hopper"}],"next":null}""" + "\n\n",
         ];
         using var host = new PortTestHost(PortStub.Route((_, n) => StubHttpHandler.Json(HttpStatusCode.OK, pages[n])));
 

@@ -35,7 +35,7 @@ internal static class PortSearchPage
         {
             try
             {
-                if (Read(buffer.AsSpan(0, length), map, into) is { } page)
+                if (Read(WithoutByteOrderMark(buffer.AsSpan(0, length)), map, into) is { } page)
                 {
                     return page;
                 }
@@ -104,6 +104,10 @@ internal static class PortSearchPage
 
         return (entities, next);
     }
+
+    // A stream parse skips it; the reader over bytes does not.
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8) =>
+        utf8.StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8;
 
     private static async Task<(byte[] Buffer, int Length)> BufferAsync(
         HttpResponseMessage response,
