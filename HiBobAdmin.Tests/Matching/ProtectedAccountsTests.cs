@@ -62,4 +62,37 @@ public sealed class ProtectedAccountsTests
         Assert.Equal("ann@example.com", Assert.Single(result.Plan.UserLinkWrites).PortUserIdentifier);
         Assert.Empty(result.Plan.Skipped);
     }
+
+    [Fact]
+    public void Reconcile_GivesAManualLinkToAnAdmin_TheProtectedReason_NotAPromiseToLink()
+    {
+        var made = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var input = Input([Active("1", "b.oss@other.com")], [User("boss@example.com") with { Role = "Admin" }]) with
+        {
+            Decisions = new([new ManualLink("1", "boss@example.com", "hr@example.com", made)], [], made),
+        };
+
+        var result = Reconciler.Reconcile(input);
+
+        Assert.Empty(result.Plan.UserLinkWrites);
+        var row = result.RowOf("1");
+        Assert.Equal(LinkStatus.Protected, row.Status);
+        Assert.Equal(
+            "Protected: the Port user boss@example.com is a Port admin, so the sync does not change it "
+                + "(linking it to employee 1 was dropped).",
+            row.Reason);
+        Assert.Equal(row.Reason, Assert.Single(result.Plan.Skipped, s => s.Subject == "1").Reason);
+    }
+
+    [Fact]
+    public void Reconcile_LinksAMember_WhoseIdentifierDiffersFromAnAdminsOnlyInCase()
+    {
+        var admin = User("Ada@example.com") with { Role = "Admin" };
+        var member = User("ada@example.com") with { Role = "Member" };
+
+        var result = Reconciler.Reconcile(Input([Active("1", "ada@example.com")], [admin, member]));
+
+        Assert.Equal("ada@example.com", Assert.Single(result.Plan.UserLinkWrites).PortUserIdentifier);
+        Assert.Equal(LinkStatus.PendingLink, result.RowOf("1").Status);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Tests.TestSupport;
@@ -200,6 +201,10 @@ public sealed class PortEntityReaderTests
     [InlineData("""[{"identifier":"ada@example.com"}]""")] // not an object
     [InlineData("""{"ok":true,"entities":[]} {"ok":true}""")] // something after the object
     [InlineData("")]
+    [InlineData("""{"next":"c1","next":null,"entities":[]}""")] // which cursor?
+    [InlineData("""{"entities":[{"identifier":"a@example.com"}],"entities":[]}""")] // which list?
+    [InlineData("""{"entities":[{"identifier":"a@example.com","identifier":"b@example.com"}]}""")]
+    [InlineData("""{"entities":[{"identifier":"a@example.com","title":"\ud800"}]}""")] // a lone surrogate
     public async Task ReadUsersAsync_ThrowsNonJson_WhenThePageIsNotOneJsonObject(string body)
     {
         using var host = new PortTestHost(PortStub.Route((_, _) => StubHttpHandler.Json(HttpStatusCode.OK, body)));
@@ -253,5 +258,21 @@ public sealed class PortEntityReaderTests
         Assert.Equal(1000, read.Count);
         Assert.Equal("person999@example.com", read[^1].Properties.Email);
         Assert.Equal("3000000000000000000", read[0].Identifier);
+    }
+
+    [Fact]
+    public async Task ReadUsersAsync_ThrowsNonJson_WhenAnEntityHoldsBytesThatAreNotUtf8()
+    {
+        byte[] body =
+        [
+            .. Encoding.UTF8.GetBytes("""{"entities":[{"identifier":"a"""), 0xC3, 0x28,
+            .. Encoding.UTF8.GetBytes("""@example.com"}]}"""),
+        ];
+        using var host = new PortTestHost(PortStub.Route((_, _) =>
+            new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) }));
+
+        var error = await Assert.ThrowsAsync<VendorApiException>(() => host.Catalog.ReadUsersAsync(null, default));
+
+        Assert.Equal("Unexpected non-JSON response from Port", error.Message);
     }
 }

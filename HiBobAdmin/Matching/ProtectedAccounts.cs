@@ -17,11 +17,9 @@ public sealed class ProtectedAccounts
         ArgumentNullException.ThrowIfNull(portUsers);
 
         _listed = listed.Select(EmailAddress.Normalise).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        _admins = portUsers
-            .Where(u => u.IsAdmin)
-            .Select(u => EmailAddress.Normalise(u.Identifier))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+
+        // By the exact identifier: a Member whose identifier differs from an admin's only in case is another account.
+        _admins = portUsers.Where(u => u.IsAdmin).Select(u => u.Identifier).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Why a sync leaves this Port user alone ("is a Port admin"), or null when it may change it.</summary>
@@ -34,9 +32,9 @@ public sealed class ProtectedAccounts
             return null;
         }
 
-        var key = EmailAddress.Normalise(portUserIdentifier) ?? portUserIdentifier;
-        return _admins.Contains(key) ? "is a Port admin"
-            : _listed.Contains(key) ? "is on the protected list (Sync:ProtectedAccounts)"
+        return _admins.Contains(portUserIdentifier) ? "is a Port admin"
+            : _listed.Contains(EmailAddress.Normalise(portUserIdentifier) ?? portUserIdentifier)
+                ? "is on the protected list (Sync:ProtectedAccounts)"
             : null;
     }
 

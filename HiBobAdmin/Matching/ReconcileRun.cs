@@ -551,10 +551,10 @@ internal sealed class ReconcileRun
         var reason = person.Status switch
         {
             LinkStatus.Leaver => PersonReasons.Leaver(employee, portUser),
+            LinkStatus.Protected => person.ProtectedReason!,
             _ when person.Manual is { } link => PersonReasons.ManuallyLinked(portUser!, link, person.Status),
             LinkStatus.EmailChanged => PersonReasons.EmailChanged(portUser!, person.NormalisedEmail!),
             LinkStatus.Matched => PersonReasons.Matched(portUser!),
-            LinkStatus.Protected => person.ProtectedReason!,
             LinkStatus.PendingLink when string.IsNullOrWhiteSpace(portUser!.LinkedEmployeeId) =>
                 PersonReasons.Link(portUser),
             LinkStatus.PendingLink when IsRehire(person, portUser!) =>
@@ -570,7 +570,7 @@ internal sealed class ReconcileRun
             _ => PersonReasons.Leaver(employee, portUser),
         };
 
-        return person.LinkedEarlier && person.Status is not (LinkStatus.Leaver or LinkStatus.EmailChanged)
+        return person.LinkedEarlier && person.Status is not (LinkStatus.Leaver or LinkStatus.EmailChanged or LinkStatus.Protected)
             ? reason + PersonReasons.EarlierLink(portUser!)
             : reason;
     }

@@ -63,12 +63,23 @@ internal static class PortSearchPage
             return null;
         }
 
+        Func<JsonNode?, T?> mapEntity = node => node is JsonObject entity ? map(entity) : null;
         var entities = 0;
         string? next = null;
+        bool sawEntities = false, sawNext = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isEntities = reader.ValueTextEquals("entities"u8);
             var isNext = reader.ValueTextEquals("next"u8);
+
+            // A second "next" could end the paging early, or a second list double it: such an answer is not a page.
+            if ((isEntities && sawEntities) || (isNext && sawNext))
+            {
+                return null;
+            }
+
+            sawEntities |= isEntities;
+            sawNext |= isNext;
             reader.Read();
             if (isEntities && reader.TokenType == JsonTokenType.StartArray)
             {
@@ -81,7 +92,7 @@ internal static class PortSearchPage
                     }
 
                     entities++;
-                    if (JsonNode.Parse(ref reader) is JsonObject entity && map(entity) is { } mapped)
+                    if (Readable(JsonNode.Parse(ref reader), mapEntity) is { } mapped)
                     {
                         into.Add(mapped);
                     }
@@ -89,7 +100,7 @@ internal static class PortSearchPage
             }
             else if (isNext)
             {
-                next = PortErrors.Text(JsonNode.Parse(ref reader));
+                next = Readable(JsonNode.Parse(ref reader), PortErrors.Text);
             }
             else
             {
@@ -103,6 +114,24 @@ internal static class PortSearchPage
         }
 
         return (entities, next);
+    }
+
+    /// <summary>
+    /// <paramref name="read"/> of a parsed value. The JSON nodes read their text lazily, so text that is not valid
+    /// Unicode (bytes that are not UTF-8, a lone surrogate) or a key given twice in one entity only shows here; such an
+    /// answer is not valid JSON text and is reported as one.
+    /// </summary>
+    private static TResult? Readable<TResult>(JsonNode? node, Func<JsonNode?, TResult?> read)
+        where TResult : class
+    {
+        try
+        {
+            return read(node);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw new JsonException("The page holds text that is not valid Unicode, or a key given twice.", ex);
+        }
     }
 
     // A stream parse skips it; the reader over bytes does not.
