@@ -41,6 +41,45 @@ public sealed class SandboxStateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task StatePath_ShowsOneProcesssWritesToAnotherRunningBesideIt()
+    {
+        // The dashboard's sandbox, and a CLI sync's started while the dashboard runs.
+        await using var dashboard = await SandboxHost.StartAsync(o => ConfigureFile(o, 30));
+        await using var cli = await SandboxHost.StartAsync(o => ConfigureFile(o, 30));
+        var seeded = cli.State.SeedSummary.Of(HiBobAdmin.Sandbox.SandboxSeedKind.Matched)[0];
+        var employeeId = seeded.EmployeeIds[0];
+        using var cliPort = await cli.CreatePortClientAsync();
+        await PortDataModel.CreateAsync(cliPort);
+        using var entity = await SandboxHttp.PostAsync(
+            cliPort,
+            "v1/blueprints/hibob_user/entities/bulk?upsert=true&merge=true",
+            $$$"""{"entities":[{"identifier":"{{{employeeId}}}","properties":{"displayName":"Ana Test"}}]}""");
+        Assert.Equal(HttpStatusCode.OK, entity.StatusCode);
+        using var link = await SandboxHttp.PostAsync(
+            cliPort,
+            "v1/blueprints/_user/entities/bulk?upsert=true&merge=true",
+            $$$"""{"entities":[{"identifier":"{{{seeded.PortIdentifier}}}","relations":{"hibob_user":"{{{employeeId}}}"}}]}""");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        cli.State.SetEmployeeField(employeeId, "root.displayName", "Renamed In The Other Process");
+
+        using var dashboardPort = await dashboard.CreatePortClientAsync();
+        using var search = await SandboxHttp.PostAsync(
+            dashboardPort,
+            "v1/blueprints/_user/entities/search",
+            $$$"""{"query":{"combinator":"and","rules":[{"property":"$identifier","operator":"=","value":"{{{seeded.PortIdentifier}}}"}]}}""");
+        using var hibob = dashboard.CreateHiBobClient();
+        using var people = await SandboxHttp.PostAsync(
+            hibob,
+            "v1/people/search",
+            $$$"""{"fields":["root.displayName"],"filters":[{"fieldPath":"root.id","operator":"equals","values":["{{{employeeId}}}"]}]}""");
+
+        var user = (await SandboxHttp.ReadObjectAsync(search))["entities"]![0]!;
+        Assert.Equal(employeeId, user["relations"]!["hibob_user"]!.GetValue<string>());
+        var employee = (await SandboxHttp.ReadObjectAsync(people))["employees"]![0]!;
+        Assert.Equal("Renamed In The Other Process", employee["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task StatePath_SeedsAndWritesTheFile_WhenItDoesNotExist()
     {
         await using var host = await SandboxHost.StartAsync(o => ConfigureFile(o, 20));

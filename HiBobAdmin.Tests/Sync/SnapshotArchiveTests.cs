@@ -16,14 +16,17 @@ public sealed class SnapshotArchiveTests : IDisposable
     private readonly TestDatabase _database = new();
     private readonly ServiceProvider _services;
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeTimeProvider _clock = new(ReadAt.AddMinutes(1));
 
     public SnapshotArchiveTests()
     {
         var services = new ServiceCollection();
         _database.AddTo(services);
         services.AddLogging(logging => logging.AddProvider(_logs));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(ReadAt.AddMinutes(1)));
+        services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<SnapshotArchive>();
+        services.AddOptions<SyncOptions>();
+        services.AddSingleton<PeopleSnapshotStore>();
         _services = services.BuildServiceProvider();
     }
 
@@ -86,6 +89,41 @@ public sealed class SnapshotArchiveTests : IDisposable
         var loaded = await Archive.LoadAsync(CancellationToken.None);
 
         Assert.Null(loaded);
+    }
+
+    [Fact]
+    public async Task GetOrLoadAsync_TakesUpASnapshotAnotherProcessSaved_AfterTheCheckInterval()
+    {
+        var store = _services.GetRequiredService<PeopleSnapshotStore>();
+        var first = Snapshot();
+        await Archive.SaveAsync(first, CancellationToken.None);
+        await store.GetOrLoadAsync(CancellationToken.None); // loads the saved one
+        Assert.Equal(ReadAt, (await store.GetOrLoadAsync(CancellationToken.None)).ReadAt); // and looks for a newer
+
+        // A CLI sync in another process saves what it read later; this process's store has not seen it.
+        var later = first with { ReadAt = ReadAt.AddMinutes(30), People = [first.People[0] with { Status = LinkStatus.PendingLink }] };
+        await Archive.SaveAsync(later, CancellationToken.None);
+        var beforeInterval = await store.GetOrLoadAsync(CancellationToken.None);
+        _clock.Advance(PeopleSnapshotStore.SavedCheckInterval);
+        var afterInterval = await store.GetOrLoadAsync(CancellationToken.None);
+
+        Assert.Equal(ReadAt, beforeInterval.ReadAt);
+        Assert.Equal(ReadAt.AddMinutes(30), afterInterval.ReadAt);
+        Assert.Equal(LinkStatus.PendingLink, Assert.Single(afterInterval.People).Status);
+        Assert.Same(afterInterval, store.Current);
+    }
+
+    [Fact]
+    public async Task GetOrLoadAsync_KeepsItsOwnSnapshot_WhenTheSavedOneIsOlder()
+    {
+        var store = _services.GetRequiredService<PeopleSnapshotStore>();
+        await Archive.SaveAsync(Snapshot(), CancellationToken.None);
+        var own = Snapshot() with { ReadAt = ReadAt.AddHours(2) };
+        store.Replace(own);
+
+        _clock.Advance(PeopleSnapshotStore.SavedCheckInterval);
+
+        Assert.Same(own, await store.GetOrLoadAsync(CancellationToken.None));
     }
 
     public void Dispose()

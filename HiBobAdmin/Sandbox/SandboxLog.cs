@@ -11,6 +11,14 @@ internal static partial class SandboxLog
         Message = "Sandbox state with {EmployeeRecords} HiBob records loaded from {StatePath}")]
     public static partial void StateLoaded(ILogger logger, int employeeRecords, string statePath);
 
+    [LoggerMessage(EventId = 9110, Level = LogLevel.Debug,
+        Message = "Sandbox took over the state another process wrote to {StatePath} ({EmployeeRecords} HiBob records)")]
+    public static partial void StateFollowed(ILogger logger, string statePath, int employeeRecords);
+
+    [LoggerMessage(EventId = 9111, Level = LogLevel.Warning,
+        Message = "Sandbox could not read {StatePath}, which another process changed; it keeps its own state")]
+    public static partial void StateUnreadable(ILogger logger, Exception exception, string statePath);
+
     [LoggerMessage(EventId = 9102, Level = LogLevel.Debug,
         Message = "Sandbox injected a {StatusCode} fault into {Method} {Path}")]
     public static partial void FaultInjected(ILogger logger, int statusCode, string method, string path);

@@ -28,6 +28,9 @@ public sealed class SandboxState
     private HiBobPeople _people = new();
     private PortCatalog _port = new();
 
+    // The state file as this process last read or wrote it.
+    private (DateTime WrittenAt, long Length) _fileSeen;
+
     public SandboxState(IOptions<SandboxOptions> options, TimeProvider time, ILogger<SandboxState> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,6 +43,7 @@ public sealed class SandboxState
             if (_options.StatePath is { Length: > 0 } path && SandboxStateFile.TryLoad(path) is { } loaded)
             {
                 (_people, _port, SeedSummary) = loaded;
+                _fileSeen = SandboxStateFile.Stamp(path);
                 SandboxLog.StateLoaded(_logger, _people.Count, path);
             }
             else
@@ -563,6 +567,7 @@ public sealed class SandboxState
     {
         lock (_gate)
         {
+            FollowFileLocked();
             return read(_people);
         }
     }
@@ -572,6 +577,7 @@ public sealed class SandboxState
     {
         lock (_gate)
         {
+            FollowFileLocked();
             var result = use(_port, _time.GetUtcNow());
             if (changed?.Invoke(result) == true)
             {
@@ -594,7 +600,42 @@ public sealed class SandboxState
         if (_options.StatePath is { Length: > 0 } path)
         {
             SandboxStateFile.Save(path, _people, _port, SeedSummary);
+            _fileSeen = SandboxStateFile.Stamp(path);
         }
+    }
+
+    /// <summary>
+    /// Takes over the state file when another process (a CLI sync beside the dashboard) wrote it since this one last
+    /// read or wrote it, so both see one HiBob and one Port, as they would the real services. Two processes writing
+    /// at the same moment still overwrite each other's changes (Sandbox/README.md).
+    /// </summary>
+    private void FollowFileLocked()
+    {
+        if (_options.StatePath is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var stamp = SandboxStateFile.Stamp(path);
+        if (stamp == _fileSeen)
+        {
+            return;
+        }
+
+        try
+        {
+            if (SandboxStateFile.TryLoad(path) is { } loaded)
+            {
+                (_people, _port, SeedSummary) = loaded;
+                SandboxLog.StateFollowed(_logger, path, _people.Count);
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            SandboxLog.StateUnreadable(_logger, ex, path);
+        }
+
+        _fileSeen = stamp;
     }
 
     private string NewEmployeeIdLocked()

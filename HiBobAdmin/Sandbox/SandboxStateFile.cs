@@ -50,6 +50,13 @@ internal static class SandboxStateFile
         }
     }
 
+    /// <summary>When and how large the file was last written; the default when there is none.</summary>
+    public static (DateTime WrittenAt, long Length) Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
+    }
+
     public static void Save(string path, HiBobPeople people, PortCatalog port, SandboxSeedSummary summary)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -13,13 +13,18 @@ namespace HiBobAdmin.Sync;
 public sealed class PeopleSnapshotStore(
     IServiceScopeFactory scopes,
     SnapshotArchive archive,
-    IOptions<SyncOptions> options) : IDisposable
+    IOptions<SyncOptions> options,
+    TimeProvider time) : IDisposable
 {
+    /// <summary>How often a page visit looks for a newer snapshot that another process (a CLI sync) saved.</summary>
+    public static readonly TimeSpan SavedCheckInterval = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Channel<PeopleSnapshot> _unsaved = Channel.CreateBounded<PeopleSnapshot>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
     private volatile PeopleSnapshot? _current;
+    private long _savedCheckedAt = long.MinValue;
 
     public PeopleSnapshot? Current => _current;
 
@@ -60,11 +65,12 @@ public sealed class PeopleSnapshotStore(
 
     /// <summary>
     /// The current snapshot, else the one an earlier process saved, else a fresh read of both sides (nothing is
-    /// written to either side).
+    /// written to either side). A snapshot another process saved after the current one was read (a CLI sync beside the
+    /// dashboard) replaces it, looked for at most every <see cref="SavedCheckInterval"/>.
     /// </summary>
     public async Task<PeopleSnapshot> GetOrLoadAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } current)
+        if (_current is { } current && !IsSavedCheckDue())
         {
             return current;
         }
@@ -74,7 +80,7 @@ public sealed class PeopleSnapshotStore(
         {
             if (_current is { } loaded)
             {
-                return loaded;
+                return await NewerSavedAsync(loaded, cancellationToken) ?? loaded;
             }
 
             if (await archive.LoadAsync(cancellationToken) is { } saved)
@@ -89,6 +95,31 @@ public sealed class PeopleSnapshotStore(
         {
             _loading.Release();
         }
+    }
+
+    private bool IsSavedCheckDue()
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref _savedCheckedAt);
+        return (last == long.MinValue || time.GetElapsedTime(last, now) >= SavedCheckInterval)
+            && Interlocked.CompareExchange(ref _savedCheckedAt, now, last) == last;
+    }
+
+    /// <summary>The saved snapshot, published, when it was read after <paramref name="current"/>; else null.</summary>
+    private async Task<PeopleSnapshot?> NewerSavedAsync(PeopleSnapshot current, CancellationToken cancellationToken)
+    {
+        if (await archive.SavedReadAtAsync(cancellationToken) is not { } savedReadAt || savedReadAt <= current.ReadAt)
+        {
+            return null;
+        }
+
+        if (await archive.LoadAsync(cancellationToken) is not { } saved || saved.ReadAt <= current.ReadAt)
+        {
+            return null;
+        }
+
+        Publish(saved);
+        return saved;
     }
 
     /// <summary>Re-reads both sides without writing anything.</summary>

@@ -49,6 +49,16 @@ public sealed partial class SnapshotArchive(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>When the saved snapshot's data was read, without loading it; null when none is saved.</summary>
+    public async Task<DateTimeOffset?> SavedReadAtAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Snapshots.AsNoTracking()
+            .Where(s => s.Id == StoredSnapshot.SingleRowId && s.Format == Format)
+            .Select(s => (DateTimeOffset?)s.ReadAt)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The saved snapshot, or null when there is none or it cannot be read.</summary>
     public async Task<PeopleSnapshot?> LoadAsync(CancellationToken cancellationToken)
     {

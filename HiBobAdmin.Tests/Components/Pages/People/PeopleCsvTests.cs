@@ -41,7 +41,7 @@ public sealed class PeopleCsvTests
         var csv = PeopleCsv.Build(rows, PeopleTestData.ReadAt);
 
         Assert.Equal(
-            "Employee,HiBob id,HiBob email,HiBob status,Port user,Account status,Link status,Why,Last synced\r\n"
+            "Employee,HiBob id,HiBob email,HiBob status,Port user,Account status,Link status,Why,Read at\r\n"
             + "Person 1,1,ana@example.com,Active,ana@example.com,Active,Matched,\"Linked, fine.\",2026-12-03 09:30:00 UTC\r\n"
             + "'-Bo,2,'=cmd@example.com,Active,,,HiBob only,No Port user.,2026-12-03 09:30:00 UTC\r\n",
             csv);

@@ -12,7 +12,7 @@ public static class PeopleCsv
     private static readonly string[] Header =
     [
         "Employee", "HiBob id", "HiBob email", "HiBob status", "Port user", "Account status", "Link status",
-        "Why", "Last synced",
+        "Why", "Read at",
     ];
 
     public static string Build(IEnumerable<PersonRow> rows, DateTimeOffset readAt)
