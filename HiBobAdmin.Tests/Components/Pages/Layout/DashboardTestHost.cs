@@ -65,6 +65,8 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton<AuditLog>();
         services.AddScoped<SyncSchedule>();
         services.AddScoped<LeaverDisabler>();
+        services.AddScoped<ManualDecisionStore>();
+        services.AddScoped<SyncStateReader>();
     }
 
     public BunitContext Context { get; } = new();
@@ -135,8 +137,11 @@ internal sealed class DashboardTestHost : IAsyncDisposable
 
         public int Calls { get; private set; }
 
+        /// <summary>What a read of everyone (a Refresh) fails with; unset, a page reading HiBob is a test failure.</summary>
+        public VendorApiException? ReadFailure { get; set; }
+
         public Task<EmployeeReadResult> ReadAllAsync(CancellationToken cancellationToken) =>
-            throw new NotSupportedException("The pages read the snapshot, never HiBob directly.");
+            throw (Exception?)ReadFailure ?? new NotSupportedException("The pages read the snapshot, never HiBob directly.");
 
         public Task<EmployeeReadResult> ReadOneAsync(string identifier, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The pages read the snapshot, never HiBob directly.");

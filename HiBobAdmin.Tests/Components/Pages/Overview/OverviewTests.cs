@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.Rendering;
 using HiBobAdmin.Audit;
+using HiBobAdmin.Infrastructure;
 using HiBobAdmin.Matching;
 using HiBobAdmin.Storage;
 using HiBobAdmin.Sync;
@@ -97,6 +98,25 @@ public sealed class OverviewTests : IAsyncLifetime
         var chart = page.Find("[data-testid=run-history-chart]").InnerHtml;
         Assert.Contains("12-02 08:05", chart);
         Assert.DoesNotContain("12-02 21:20", chart);
+    }
+
+    [Fact]
+    public async Task Refresh_ShowsARunAnotherProcessFinished_OnTheLastRunCard()
+    {
+        var page = Render();
+        Assert.NotEmpty(page.FindAll("[data-testid=no-runs]"));
+
+        // A CLI sync in another process records its run in the same database.
+        var cli = FinishedRun(SyncKind.Full, new DateTimeOffset(2026, 12, 3, 8, 30, 0, TimeSpan.Zero));
+        await _host.AddRunAsync(cli);
+        _host.HiBob.ReadFailure = new VendorApiException("HiBob", 503, "HiBob 503: Service Unavailable");
+        page.Find("[data-testid=refresh]").Click();
+
+        // The counts stay as they were (HiBob did not answer); the run is shown all the same.
+        page.WaitForAssertion(() => Assert.Equal(
+            $"/runs/{cli.Id}", page.Find("[data-testid=last-run-link]").GetAttribute("href")));
+        Assert.Empty(page.FindAll("[data-testid=no-runs]"));
+        Assert.Contains("Could not read both sides: HiBob 503: Service Unavailable", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -131,6 +131,8 @@ public sealed partial class Overview
         _busy = true;
         try
         {
+            // A run of another process (a CLI sync) is on the cards too, not only in the counts.
+            await LoadRunsAsync();
             Show(await Snapshots.RefreshAsync(CancellationToken.None));
             _loadError = null;
         }
