@@ -53,7 +53,8 @@ public sealed class PortEntityReaderTests
             host.ApiRequests.Select(r => PortStub.Body(r)["from"]?.GetValue<string>()));
         Assert.False(PortStub.Body(host.ApiRequests[0]).ContainsKey("from"));
         Assert.Equal(
-            """{"query":{"combinator":"and","rules":[]},"include":["$identifier","$title","status","port_type","port_role","hibob_user"],"limit":1000}""",
+            """{"query":{"combinator":"and","rules":[]},"include":"""
+                + """["$identifier","$title","status","port_type","port_role","hibob_user"],"limit":1000}""",
             host.ApiRequests[0].Body);
     }
 

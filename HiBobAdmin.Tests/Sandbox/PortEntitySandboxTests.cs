@@ -374,7 +374,10 @@ public sealed class PortEntitySandboxTests
     [InlineData("""{"property":"$title","operator":"notIn","value":["Cy"]}""", "a,b,d")]
     [InlineData("""{"property":"status","operator":"in","value":["Disabled","Staged"]}""", "b,d")]
     [InlineData("""{"property":"$identifier","operator":"=","value":"a@example.com"}""", "a")]
-    [InlineData("""{"combinator":"or","rules":[{"property":"$title","operator":"=","value":"Ada"},{"property":"status","operator":"!=","value":"Active"}]}""", "a,b,d")]
+    [InlineData(
+        """{"combinator":"or","rules":[{"property":"$title","operator":"=","value":"Ada"},"""
+            + """{"property":"status","operator":"!=","value":"Active"}]}""",
+        "a,b,d")]
     public async Task Search_ReturnsWhatEachRuleForm_Selects(string rule, string expected)
     {
         await using var host = await SandboxHost.StartAsync(o => o.EmployeeCount = 0);

@@ -30,7 +30,7 @@ internal static class PortErrors
     public const int MaxMessageLength = 200;
 
     // Far more than the logged snippet, so that a credential near the body's start is whole when it is masked.
-    internal const int SnippetBytes = 16 * 1024;
+    private const int SnippetBytes = 16 * 1024;
 
     /// <summary>
     /// Makes one call through the resilience pipeline; a network failure or timeout that outlived the retries becomes
@@ -154,12 +154,22 @@ internal static class PortErrors
         }
         catch (JsonException ex)
         {
-            PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(Encoding.UTF8.GetString(body.Prefix)));
-            throw new VendorApiException(Vendor, (int)response.StatusCode, NonJson, ex);
+            throw NonJsonAnswer(logger, (int)response.StatusCode, body.Prefix, ex);
         }
 
-        PortLog.NonJsonBody(logger, (int)response.StatusCode, Shorten(Encoding.UTF8.GetString(body.Prefix)));
-        throw new VendorApiException(Vendor, (int)response.StatusCode, NonJson);
+        throw NonJsonAnswer(logger, (int)response.StatusCode, body.Prefix);
+    }
+
+    /// <summary>"Unexpected non-JSON response", with the start of the body logged (shortened, credentials masked).</summary>
+    internal static VendorApiException NonJsonAnswer(
+        ILogger logger,
+        int status,
+        ReadOnlySpan<byte> bodyStart,
+        JsonException? inner = null)
+    {
+        var start = Encoding.UTF8.GetString(bodyStart[..Math.Min(bodyStart.Length, SnippetBytes)]);
+        PortLog.NonJsonBody(logger, status, Shorten(start));
+        return new VendorApiException(Vendor, status, NonJson, inner);
     }
 
     /// <summary>Cuts a message to about <see cref="MaxMessageLength"/> characters, on one line.</summary>

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HiBobAdmin.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace HiBobAdmin.Port;
@@ -42,10 +41,10 @@ internal static class PortSearchPage
             }
             catch (JsonException ex)
             {
-                throw NonJson(buffer, length, status, logger, ex);
+                throw PortErrors.NonJsonAnswer(logger, status, buffer.AsSpan(0, length), ex);
             }
 
-            throw NonJson(buffer, length, status, logger, inner: null);
+            throw PortErrors.NonJsonAnswer(logger, status, buffer.AsSpan(0, length));
         }
         finally
         {
@@ -172,14 +171,5 @@ internal static class PortSearchPage
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
-    }
-
-    private static VendorApiException NonJson(byte[] buffer, int length, int status, ILogger logger, JsonException? inner)
-    {
-        var start = Encoding.UTF8.GetString(buffer, 0, Math.Min(length, PortErrors.SnippetBytes));
-        PortLog.NonJsonBody(logger, status, PortErrors.Shorten(start));
-        return inner is null
-            ? new VendorApiException(PortErrors.Vendor, status, PortErrors.NonJson)
-            : new VendorApiException(PortErrors.Vendor, status, PortErrors.NonJson, inner);
     }
 }
