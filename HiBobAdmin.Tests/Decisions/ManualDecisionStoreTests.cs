@@ -80,6 +80,23 @@ public sealed class ManualDecisionStoreTests : IDisposable
         Assert.Equal([(AuditAction.IgnoreCreated, "ops@example.com", result.Message)], await AuditAsync());
     }
 
+    [Fact]
+    public async Task RemoveIgnoreAsync_ReturnsThePortUserToTheQueue_AuditedOnce()
+    {
+        await Store.IgnoreAsync("ci-bot@example.com", "Test account", Start.AddDays(7), "ops@example.com", CancellationToken.None);
+        var id = (await Store.ListIgnoresAsync(CancellationToken.None)).Single().Id;
+
+        var undone = await Store.RemoveIgnoreAsync(id, "hr@example.com", CancellationToken.None);
+        var again = await Store.RemoveIgnoreAsync(id, "hr@example.com", CancellationToken.None);
+
+        Assert.True(undone.Succeeded);
+        Assert.Equal("ci-bot@example.com is no longer marked as expected; it returns to the review queue.", undone.Message);
+        Assert.False(again.Succeeded);
+        Assert.Equal("That entry was already removed.", again.Message);
+        Assert.Empty((await Store.LoadAsync(CancellationToken.None)).Ignores);
+        Assert.Equal((AuditAction.IgnoreRemoved, "hr@example.com", undone.Message), (await AuditAsync())[^1]);
+    }
+
     [Theory]
     [InlineData("  ", 7, "Say why this Port user is expected (contractor, service account, test).")]
     [InlineData("Contractor", 0, "The expiry date must be in the future.")]

@@ -23,6 +23,8 @@ public sealed class AccessControlTests
         { "/runs", Roles.Viewer },
         { "/runs/00000000-0000-0000-0000-000000000001", Roles.Viewer },
         { "/audit", Roles.Viewer },
+        { "/decisions", Roles.Viewer },
+        { "/account/password", Roles.Viewer },
         { "/settings", Roles.PlatformAdmin },
     };
 

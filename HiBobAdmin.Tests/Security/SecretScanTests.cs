@@ -100,8 +100,8 @@ public sealed class SecretScanTests
 
         string[] paths =
         [
-            "/", "/people", "/review", "/runs", $"/runs/{full.Id}", $"/runs/{missing.Id}", "/audit", "/settings",
-            "/people/export.csv", "/audit/export.csv", "/hangfire", "/hangfire/jobs/succeeded", "/hangfire/jobs/failed",
+            "/", "/people", "/review", "/runs", $"/runs/{full.Id}", $"/runs/{missing.Id}", "/audit", "/decisions",
+            "/settings", "/people/export.csv", "/audit/export.csv", "/hangfire", "/hangfire/jobs/succeeded", "/hangfire/jobs/failed",
             "/signin", "/account/password",
         ];
         var pages = new StringBuilder();
